@@ -1,0 +1,12 @@
+# Embeds rules/*.toml into the binary so veil needs no files at run time.
+# The generated source defines veil::rules::builtin_pack_sources().
+function(veil_embed_rules out)
+  set(files ${ARGN})
+  list(SORT files)
+  add_custom_command(
+    OUTPUT ${out}
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DFILES=${files}"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_rules_script.cmake
+    DEPENDS ${files} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_rules_script.cmake
+    COMMENT "Embedding rule packs")
+endfunction()

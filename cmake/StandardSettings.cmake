@@ -1,0 +1,13 @@
+# Compiler settings shared by every target: warnings and sanitizers.
+add_library(veil_settings INTERFACE)
+target_compile_options(veil_settings INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual)
+if(VEIL_WARNINGS_AS_ERRORS)
+  target_compile_options(veil_settings INTERFACE -Werror)
+endif()
+if(VEIL_SANITIZE)
+  string(REPLACE ";" "," _veil_san "${VEIL_SANITIZE}")
+  target_compile_options(veil_settings INTERFACE
+    -fsanitize=${_veil_san} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(veil_settings INTERFACE -fsanitize=${_veil_san})
+endif()

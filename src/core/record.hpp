@@ -1,0 +1,51 @@
+// What the reader produces for one input line: a Record holding the raw bytes
+// and the string Fields found in it. A text line is one Field; a JSON line has
+// one Field per string value (and per key with --scan-keys). Raw spans point
+// into Record::content so the redacted writer can splice replacements in.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil {
+
+// Who a text is addressed to: rules may target input (user, tool, retrieved
+// text) or output (assistant text). System prompts are neither.
+enum class Direction { unknown, input, output, system };
+
+std::string_view to_string(Direction d);
+
+struct Field {
+  std::string pointer;   // JSON Pointer of the value; "" for a text line
+  uint32_t raw_begin = 0; // token span in Record::content (JSON: with quotes)
+  uint32_t raw_end = 0;
+  std::string text;      // decoded value: what the scanner sees
+  std::string role;      // "user", "assistant", "system", "tool"... or ""
+  Direction direction = Direction::unknown;
+  bool is_key = false;   // an object key (--scan-keys)
+  bool is_json = false;  // raw span is a JSON string token (needs escaping)
+};
+
+enum class RecordKind {
+  text,         // scanned as one text field
+  json,         // parsed; fields are its strings
+  invalid_json, // looked like JSON, did not parse: scanned as text
+  too_long,     // over --max-line-bytes: not scanned, not written
+};
+
+struct Record {
+  size_t input_index = 0; // which input (file) it came from
+  uint64_t line = 0;      // 1-based line number in that input
+  std::string_view bom;   // UTF-8 BOM written back before content, if any
+  std::string_view content;    // the line without BOM and terminator
+  std::string_view terminator; // "\n", "\r\n" or ""
+  RecordKind kind = RecordKind::text;
+  bool invalid_utf8 = false;
+  std::vector<Field> fields;
+  std::string record_id;  // value at --id-field, if any
+  std::string model_hint; // record fields naming the model/provider (context)
+};
+
+} // namespace veil

@@ -1,0 +1,62 @@
+// A rule as written in a TOML pack: plain values plus the location of each
+// key, so that later stages (regex compilation, lint) can report errors as
+// "FILE:LINE:COL: rule ID: what is wrong". Nothing here is compiled.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/location.hpp"
+#include "core/severity.hpp"
+
+namespace veil {
+
+// Words near a match (or in the field's JSON key, or in the record's model /
+// base_url) that raise confidence, or that must be present when required.
+struct ContextSpec {
+  std::vector<std::string> words; // case-insensitive
+  int window = 64;                // bytes before and after the match
+  bool required = false;
+  double boost = 0.1;             // added to confidence when a word is found
+};
+
+struct RuleSpec {
+  std::string id;          // dotted: pii.email, secret.github_pat
+  std::string description;
+  std::string entity;      // EMAIL_ADDRESS, CREDIT_CARD, OPENAI_API_KEY...
+  std::string category;    // pii, secret, injection, output, custom
+  Severity severity = Severity::medium;
+  std::string regex;       // RE2 syntax
+  int group = 0;           // capture group that is the finding (0: whole)
+  std::vector<std::string> keywords; // prefilter literals, case-insensitive
+  std::string validator;   // name in the validator table, or ""
+  double entropy = 0;      // minimum Shannon entropy (bits/char), 0: none
+  ContextSpec context;
+  std::vector<std::string> allow; // RE2 patterns of matches to ignore
+  std::string direction = "any";  // any | input | output
+  std::string style;       // default redaction style, "" = run default
+  double confidence = 0.8; // base confidence
+  std::vector<std::string> examples_match;
+  std::vector<std::string> examples_no_match;
+
+  std::string pack;        // name of the pack it came from
+  SourceLocation location; // of the rule's table
+  std::map<std::string, SourceLocation> key_locations; // per key ("regex"...)
+
+  // Location of a key, falling back to the rule's table.
+  const SourceLocation& where(const std::string& key) const {
+    auto it = key_locations.find(key);
+    return it == key_locations.end() ? location : it->second;
+  }
+};
+
+struct PackSpec {
+  std::string name;
+  std::string version;
+  std::string description;
+  std::string source; // display name: "rules/pii.toml" or the user's path
+  std::vector<RuleSpec> rules;
+};
+
+} // namespace veil

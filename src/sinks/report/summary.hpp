@@ -1,0 +1,32 @@
+// Counters for one run, filled from the same Finding stream as the reports.
+// Maps are ordered so every report lists them in a stable order.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/finding.hpp"
+
+namespace veil {
+
+struct Summary {
+  uint64_t files = 0;
+  uint64_t records = 0;
+  uint64_t bytes = 0;
+  uint64_t findings = 0;
+  uint64_t redacted = 0;   // findings replaced in the output
+  uint64_t errors = 0;     // lines that could not be processed
+  double elapsed_seconds = 0;
+  std::map<std::string, uint64_t> by_rule;
+  std::map<std::string, uint64_t> by_severity;
+  std::map<std::string, uint64_t> by_entity;
+  std::map<std::string, uint64_t> by_field; // pointer with indices as "*"
+
+  void add(const Finding& f);
+};
+
+// "/messages/3/content" -> "/messages/*/content": fields are counted by shape.
+std::string field_shape(const std::string& pointer);
+
+} // namespace veil
