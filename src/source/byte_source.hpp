@@ -3,10 +3,10 @@
 // nothing of lines. Read errors throw InputError("NAME: what happened").
 #pragma once
 
+#include "source/input_list.hpp"
+
 #include <cstddef>
 #include <memory>
-
-#include "source/input_list.hpp"
 
 namespace veil {
 

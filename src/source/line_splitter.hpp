@@ -4,12 +4,12 @@
 // flagged too_long.
 #pragma once
 
+#include "source/byte_source.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include "source/byte_source.hpp"
 
 namespace veil {
 
@@ -24,9 +24,33 @@ struct RawLine {
 class LineSplitter {
 public:
   LineSplitter(std::unique_ptr<ByteSource> source, size_t max_line_bytes);
-  // False at end of input. Views stay valid until the next call.
+  // False at end of input. content stays valid until the next call; bom and
+  // terminator point at static strings and stay valid for good.
   bool next(RawLine& out);
-  // ... private members as needed
+
+private:
+  // Moves unread bytes to the front, grows the buffer if it is full, and
+  // reads once. False at end of input.
+  bool read_more();
+  // Called with a partial line over the limit in the buffer: drops bytes up
+  // to its newline without keeping them, and fills out as a too_long line.
+  void skip_long_line(RawLine& out);
+  void emit(RawLine& out, std::string_view content, std::string_view term);
+  void check_bom();
+
+  std::unique_ptr<ByteSource> m_source;
+  size_t m_max_line;
+  size_t m_buf_limit; // the buffer never grows past this
+  // Reused for every line: views handed out point into it.
+  std::unique_ptr<char[]> m_buf;
+  size_t m_size = 0;  // allocated bytes of m_buf
+  size_t m_begin = 0; // first byte of the next line
+  size_t m_scan = 0;  // bytes before this hold no newline (no rescans)
+  size_t m_end = 0;   // end of the bytes read so far
+  uint64_t m_number = 0;
+  bool m_eof = false;
+  bool m_bom_checked = false;
+  bool m_has_bom = false;
 };
 
 } // namespace veil

@@ -1,0 +1,144 @@
+// Directory walking uses opendir/readdir rather than std::filesystem so that
+// symlinks can be classified without following links to directories, and so
+// that errors read exactly like the C library's ("PATH: Permission denied").
+
+#include "source/input_list.hpp"
+
+#include "core/errors.hpp"
+#include "source/sys_error.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <dirent.h>
+#include <memory>
+#include <sys/stat.h>
+
+namespace veil {
+namespace {
+
+enum class EntryKind { file, directory, other };
+
+[[noreturn]] void throw_errno(const std::string& path, int err) {
+  throw InputError(path + ": " + errno_text(err));
+}
+
+// "logs" + "a" and "logs/" + "a" both give "logs/a": the name the user
+// would type, not a normalized path.
+std::string join_path(const std::string& dir, const char* name) {
+  if (!dir.empty() && dir.back() == '/') {
+    return dir + name;
+  }
+  return dir + "/" + name;
+}
+
+// d_type saves a stat() for most entries; symlinks and filesystems that
+// report DT_UNKNOWN need one. A symlink counts as a file when it points to a
+// regular file; a symlink to a directory is never followed, so a link back up
+// the tree cannot make the walk loop.
+EntryKind classify(const std::string& path, unsigned char d_type) {
+  if (d_type == DT_REG) {
+    return EntryKind::file;
+  }
+  if (d_type == DT_DIR) {
+    return EntryKind::directory;
+  }
+  if (d_type != DT_LNK && d_type != DT_UNKNOWN) {
+    return EntryKind::other;
+  }
+  struct stat st {};
+  if (lstat(path.c_str(), &st) != 0) {
+    return EntryKind::other; // removed while walking
+  }
+  if (S_ISREG(st.st_mode)) {
+    return EntryKind::file;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return EntryKind::directory;
+  }
+  if (!S_ISLNK(st.st_mode) || stat(path.c_str(), &st) != 0) {
+    return EntryKind::other; // device, fifo, socket or dangling link
+  }
+  return S_ISREG(st.st_mode) ? EntryKind::file : EntryKind::other;
+}
+
+struct DirCloser {
+  void operator()(DIR* dir) const { closedir(dir); }
+};
+
+// Reads one directory level into files and subdirs. The directory is closed
+// before the caller recurses, so deep trees do not hold one fd per level.
+void list_directory(const std::string& dir, std::vector<Input>& files,
+                    std::vector<std::string>& subdirs) {
+  std::unique_ptr<DIR, DirCloser> handle(opendir(dir.c_str()));
+  if (!handle) {
+    throw_errno(dir, errno);
+  }
+  for (;;) {
+    errno = 0; // readdir() signals errors only through errno
+    const dirent* entry = readdir(handle.get());
+    if (entry == nullptr) {
+      break;
+    }
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..") {
+      continue;
+    }
+    std::string path = join_path(dir, entry->d_name);
+    switch (classify(path, entry->d_type)) {
+    case EntryKind::file:
+      files.push_back(Input{path, path, true});
+      break;
+    case EntryKind::directory:
+      if (name != ".git") {
+        subdirs.push_back(std::move(path));
+      }
+      break;
+    case EntryKind::other:
+      break;
+    }
+  }
+  if (errno != 0) {
+    throw_errno(dir, errno);
+  }
+}
+
+void walk(const std::string& dir, std::vector<Input>& files) {
+  std::vector<std::string> subdirs;
+  list_directory(dir, files, subdirs);
+  for (const std::string& sub : subdirs) {
+    walk(sub, files);
+  }
+}
+
+} // namespace
+
+std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
+  std::vector<Input> inputs;
+  for (const std::string& arg : args) {
+    if (arg == "-") {
+      inputs.push_back(Input{"-", "<stdin>", false});
+      continue;
+    }
+    // stat() follows symlinks: a link named on the command line is taken
+    // at its word, as ripgrep does; only links met while walking are not.
+    struct stat st {};
+    if (stat(arg.c_str(), &st) != 0) {
+      throw_errno(arg, errno);
+    }
+    if (!S_ISDIR(st.st_mode)) {
+      inputs.push_back(Input{arg, arg, false});
+      continue;
+    }
+    std::vector<Input> found;
+    walk(arg, found);
+    // Sorting the whole walk by full path (not per directory) makes the
+    // order independent of readdir() and matches `sort` with LC_ALL=C.
+    std::sort(found.begin(), found.end(),
+              [](const Input& a, const Input& b) { return a.name < b.name; });
+    inputs.insert(inputs.end(), std::make_move_iterator(found.begin()),
+                  std::make_move_iterator(found.end()));
+  }
+  return inputs;
+}
+
+} // namespace veil
