@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace veil {
@@ -44,6 +45,8 @@ struct Record {
   RecordKind kind = RecordKind::text;
   bool invalid_utf8 = false;
   std::vector<Field> fields;
+  // Objects that carry a "role": (pointer of the object, role value).
+  std::vector<std::pair<std::string, std::string>> roles;
   std::string record_id;  // value at --id-field, if any
   std::string model_hint; // record fields naming the model/provider (context)
 };

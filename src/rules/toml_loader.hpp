@@ -4,13 +4,20 @@
 // category, direction, validator names); regexes are compiled by the scanner.
 #pragma once
 
+#include "rules/rule_spec.hpp"
+
 #include <string>
 #include <string_view>
 
-#include "rules/rule_spec.hpp"
-
 namespace veil {
 
-PackSpec load_pack(std::string_view toml_text, const std::string& display_name);
+struct LoadOptions {
+  // Built-in packs prove every rule with at least one `examples.match`;
+  // a user's quick rule may leave examples out.
+  bool require_examples = true;
+};
+
+PackSpec load_pack(std::string_view toml_text, const std::string& display_name,
+                   const LoadOptions& options = {});
 
 } // namespace veil

@@ -1,16 +1,16 @@
 // A report format is a ReportWriter: begin() once, finding() for each
-// Finding in input order, end() with the run's Summary. Writers that can
-// stream (jsonl, text) write as findings arrive; json holds them until end().
+// Finding in input order, end() with the run's Summary. The json, jsonl and
+// text writers stream: they write each finding as it arrives and hold none.
 #pragma once
+
+#include "core/finding.hpp"
+#include "sinks/report/summary.hpp"
 
 #include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "core/finding.hpp"
-#include "sinks/report/summary.hpp"
 
 namespace veil {
 

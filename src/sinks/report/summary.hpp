@@ -2,11 +2,11 @@
 // Maps are ordered so every report lists them in a stable order.
 #pragma once
 
+#include "core/finding.hpp"
+
 #include <cstdint>
 #include <map>
 #include <string>
-
-#include "core/finding.hpp"
 
 namespace veil {
 
@@ -15,8 +15,8 @@ struct Summary {
   uint64_t records = 0;
   uint64_t bytes = 0;
   uint64_t findings = 0;
-  uint64_t redacted = 0;   // findings replaced in the output
-  uint64_t errors = 0;     // lines that could not be processed
+  uint64_t redacted = 0; // findings replaced in the output
+  uint64_t errors = 0;   // lines that could not be processed
   double elapsed_seconds = 0;
   std::map<std::string, uint64_t> by_rule;
   std::map<std::string, uint64_t> by_severity;
@@ -24,6 +24,9 @@ struct Summary {
   std::map<std::string, uint64_t> by_field; // pointer with indices as "*"
 
   void add(const Finding& f);
+  // Adds another run's counters (veil merge of shard reports). Elapsed
+  // times add up too: the total work, not the wall time of parallel shards.
+  void merge(const Summary& other);
 };
 
 // "/messages/3/content" -> "/messages/*/content": fields are counted by shape.

@@ -1,0 +1,143 @@
+#include "actions/finding_builder.hpp"
+
+#include "actions/mask.hpp"
+#include "actions/raw_offset.hpp"
+#include "scanner/compiled_rule.hpp"
+
+namespace veil {
+
+namespace {
+
+Finding input_finding(const Record& record, const std::string& file,
+                      const char* rule, const char* entity) {
+  Finding f;
+  f.file = file;
+  f.line = record.line;
+  f.record_id = record.record_id;
+  f.rule = rule;
+  f.entity = entity;
+  f.category = "input";
+  f.severity = Severity::low;
+  f.confidence = 1.0;
+  f.column = 1;
+  f.action = "reported";
+  return f;
+}
+
+uint64_t column_of(const Record& record, const Field& field, size_t start) {
+  if (!field.is_json) {
+    return field.raw_begin + start + 1;
+  }
+  std::string_view token = record.content.substr(
+      field.raw_begin, field.raw_end - field.raw_begin);
+  return field.raw_begin + raw_offset_in_token(token, start) + 1;
+}
+
+} // namespace
+
+void FindingBuilder::start_file() {
+  if (m_options.scope != Scope::run) {
+    m_labeler.reset();
+  }
+}
+
+Style FindingBuilder::style_for(const Match& m) const {
+  if (m.rule->reports_only()) {
+    return Style::none;
+  }
+  if (m_options.style) {
+    return *m_options.style;
+  }
+  return parse_style(m.rule->spec().style).value_or(Style::label);
+}
+
+std::string FindingBuilder::replacement(Style style, const std::string& entity,
+                                        std::string_view value) {
+  switch (style) {
+  case Style::label:
+    return m_labeler.label(entity, normalize_value(entity, value));
+  case Style::mask:
+    return mask_all(value);
+  case Style::partial:
+    return mask_partial(entity, value);
+  case Style::hash:
+    return "[" + entity + ":" +
+           m_hash.hex(entity, normalize_value(entity, value)).substr(0, 16) +
+           "]";
+  case Style::remove:
+  case Style::none:
+    break;
+  }
+  return "";
+}
+
+void FindingBuilder::add_input_findings(const Record& record,
+                                        const std::string& file,
+                                        std::vector<Finding>& findings) const {
+  if (record.kind == RecordKind::invalid_json) {
+    findings.push_back(
+        input_finding(record, file, "input.invalid_json", "INVALID_JSON"));
+  }
+  if (record.invalid_utf8) {
+    findings.push_back(
+        input_finding(record, file, "input.invalid_utf8", "INVALID_UTF8"));
+  }
+}
+
+void FindingBuilder::build(const Record& record,
+                           const std::vector<Match>& matches,
+                           const std::string& file,
+                           std::vector<Finding>& findings,
+                           std::vector<TokenEdit>& edits) {
+  if (m_options.scope == Scope::line) {
+    m_labeler.reset();
+  }
+  add_input_findings(record, file, findings);
+  size_t i = 0;
+  while (i < matches.size()) {
+    uint32_t index = matches[i].field;
+    const Field& field = record.fields[index];
+    std::string text;
+    size_t copied = 0;
+    for (; i < matches.size() && matches[i].field == index; ++i) {
+      const Match& m = matches[i];
+      const RuleSpec& spec = m.rule->spec();
+      std::string_view value(field.text.data() + m.start, m.end - m.start);
+      Style style = style_for(m);
+      Finding f;
+      f.file = file;
+      f.line = record.line;
+      f.record_id = record.record_id;
+      f.path = field.pointer;
+      f.role = field.role;
+      f.rule = spec.id;
+      f.entity = spec.entity;
+      f.category = spec.category;
+      f.severity = spec.severity;
+      f.confidence = m.confidence;
+      f.start = m.start;
+      f.end = m.end;
+      f.column = column_of(record, field, m.start);
+      f.preview = masked_preview(spec.category, spec.entity, value);
+      f.fingerprint =
+          m_hash.hex(spec.id, normalize_value(spec.entity, value));
+      f.replacement = replacement(style, spec.entity, value);
+      bool redacts = style != Style::none;
+      f.action = redacts && m_options.redact ? "redacted" : "reported";
+      if (redacts) {
+        text.append(field.text, copied, m.start - copied);
+        text += f.replacement;
+        copied = m.end;
+      }
+      findings.push_back(std::move(f));
+    }
+    if (copied > 0) {
+      text.append(field.text, copied);
+      edits.push_back(
+          TokenEdit{field.raw_begin, field.raw_end, std::move(text),
+                    field.is_json});
+    }
+  }
+}
+
+} // namespace veil

@@ -1,0 +1,161 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+
+namespace veil {
+
+namespace {
+
+void add_input_flags(CLI::App& cmd, Options& o) {
+  cmd.add_option("FILE", o.files,
+                 "Files, directories (walked in sorted order) or - for "
+                 "stdin (default); .gz and .zst are read transparently");
+  cmd.add_option("--input", o.input,
+                 "How lines are read: auto (JSON when a line starts with { "
+                 "or [), jsonl or text")
+      ->check(CLI::IsMember({"auto", "jsonl", "text"}))
+      ->capture_default_str();
+  cmd.add_option("--max-line-bytes", o.max_line_bytes,
+                 "Longer lines are not scanned nor written; exit 3")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 31))
+      ->capture_default_str();
+  cmd.add_option("--field", o.fields,
+                 "Scan only this JSON Pointer and what is below it; * "
+                 "matches one key or index, ** any path (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_flag("--scan-keys", o.scan_keys, "Scan object keys too");
+  cmd.add_option("--id-field", o.id_field,
+                 "JSON Pointer of the record id shown in findings")
+      ->capture_default_str();
+}
+
+void add_rule_flags(CLI::App& cmd, Options& o) {
+  cmd.add_option("--rules", o.rule_files,
+                 "Add a TOML rule pack; a rule with an existing id "
+                 "replaces it (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_option("--only", o.only,
+                 "Run only these rules: ids, entities or categories "
+                 "(comma-separated, repeatable)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+  cmd.add_option("--disable", o.disable,
+                 "Do not run these rules: ids, entities or categories "
+                 "(comma-separated, repeatable)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
+}
+
+void add_run_flags(CLI::App& cmd, Options& o) {
+  cmd.add_option("--format", o.format,
+                 "Report format: json, jsonl or text (scan: text; "
+                 "redact --report: from the file extension, else json)")
+      ->check(CLI::IsMember({"json", "jsonl", "text"}));
+  cmd.add_option("--fail-on", o.fail_on,
+                 "Exit 1 when a finding has this severity or more: info, "
+                 "low, medium, high, critical or never")
+      ->check(CLI::IsMember(
+          {"info", "low", "medium", "high", "critical", "never"}));
+  cmd.add_flag("-q,--quiet", o.quiet, "Text report: print only the summary");
+  cmd.add_option("--color", o.color, "Color the text report: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd.add_option("-j,--jobs", o.jobs,
+                 "Worker threads; 0 = one per core. Output is identical "
+                 "for every value")
+      ->capture_default_str();
+  cmd.add_option("--key-file", o.key_file,
+                 "Key for fingerprints and the hash style (else $VEIL_KEY, "
+                 "else a public salt)");
+  cmd.add_option("--key", o.key_on_argv)->group(""); // refused, see cmd_*
+  add_input_flags(cmd, o);
+  add_rule_flags(cmd, o);
+}
+
+void add_scan(CLI::App& app, Options& o, ExitCode& code) {
+  CLI::App* cmd = app.add_subcommand(
+      "scan", "Audit only: find values and write the findings report");
+  add_run_flags(*cmd, o);
+  cmd->add_option("-o,--report", o.report,
+                  "Write the report here (- = stdout, the default)");
+  cmd->callback([&] { code = cmd_scan(o); });
+}
+
+void add_redact(CLI::App& app, Options& o, ExitCode& code) {
+  CLI::App* cmd = app.add_subcommand(
+      "redact", "Write the input with detected values replaced");
+  add_run_flags(*cmd, o);
+  cmd->add_option("-o,--output", o.output,
+                  "Write the redacted stream here (- = stdout, the default); "
+                  "files are replaced atomically");
+  cmd->add_option("--report", o.report,
+                  "Also write the findings report to this file (- = stdout "
+                  "when -o is a file)");
+  cmd->add_option("--style", o.style,
+                  "Replacement for every redacting rule: label, mask, "
+                  "partial, hash or remove (default: each rule's style, "
+                  "else label)")
+      ->check(CLI::IsMember({"label", "mask", "partial", "hash", "remove"}));
+  cmd->add_option("--scope", o.scope,
+                  "Where label numbers are shared: line, file or run")
+      ->check(CLI::IsMember({"line", "file", "run"}))
+      ->capture_default_str();
+  cmd->callback([&] { code = cmd_redact(o); });
+}
+
+void add_rules(CLI::App& app, Options& o, ExitCode& code) {
+  CLI::App* rules = app.add_subcommand("rules", "Inspect and test rule packs");
+  rules->require_subcommand(1);
+  CLI::App* list = rules->add_subcommand("list", "List the rules of a run");
+  add_rule_flags(*list, o);
+  list->callback([&] { code = cmd_rules_list(o); });
+  CLI::App* show = rules->add_subcommand("show", "Show one rule");
+  show->add_option("ID", o.rule_id, "Rule id")->required();
+  add_rule_flags(*show, o);
+  show->callback([&] { code = cmd_rules_show(o); });
+  CLI::App* test = rules->add_subcommand(
+      "test", "Run every rule's match and no_match examples");
+  add_rule_flags(*test, o);
+  test->callback([&] { code = cmd_rules_test(o); });
+}
+
+} // namespace
+
+ExitCode parse_and_run(int argc, char** argv) {
+  CLI::App app{"veil: find and redact personal data, credentials and "
+               "prompt injection in LLM prompts, responses and logs"};
+  app.name("veil");
+  app.set_version_flag("--version", std::string("veil ") + VEIL_VERSION);
+  app.require_subcommand(1);
+  Options options;
+  ExitCode code = ExitCode::ok;
+  add_scan(app, options, code);
+  add_redact(app, options, code);
+  add_rules(app, options, code);
+  if (argc <= 1) {
+    std::cerr << app.help();
+    return ExitCode::usage;
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    app.exit(e);
+    return ExitCode::ok;
+  } catch (const CLI::CallForAllHelp& e) {
+    app.exit(e);
+    return ExitCode::ok;
+  } catch (const CLI::CallForVersion& e) {
+    app.exit(e);
+    return ExitCode::ok;
+  } catch (const CLI::ParseError& e) {
+    throw UsageError(e.what());
+  }
+  return code;
+}
+
+} // namespace veil

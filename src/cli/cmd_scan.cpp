@@ -1,0 +1,54 @@
+// `veil scan` and `veil redact`: the same pipeline, different sinks.
+#include "cli/commands.hpp"
+#include "cli/run_builder.hpp"
+
+namespace veil {
+
+namespace {
+
+ExitCode run(const char* command, const Options& o, RunOptions r) {
+  Catalog catalog = load_catalog(catalog_options(o));
+  RunInfo info = run_info(command, catalog);
+  bool wants_hash = r.actions.style == Style::hash;
+  for (const RuleSpec& rule : catalog.rules) {
+    wants_hash = wants_hash || (!r.actions.style && rule.style == "hash");
+  }
+  RuleSet rules(std::move(catalog.rules));
+  KeyedHash hash(load_key(o.key_file));
+  if (wants_hash && !hash.has_secret_key()) {
+    throw UsageError("the hash style needs a key: --key-file FILE or VEIL_KEY");
+  }
+  return run_pipeline(r, rules, info, hash);
+}
+
+} // namespace
+
+ExitCode cmd_scan(const Options& o) {
+  RunOptions r = base_run_options(o);
+  r.report = o.report.empty() ? "-" : o.report;
+  r.format = o.report.empty() && o.format.empty() ? "text"
+                                                  : report_format(o, *r.report);
+  r.report_options.color = r.format == "text" && use_color(o, *r.report);
+  if (o.fail_on.empty()) {
+    r.fail_on = Severity::high;
+  }
+  return run("scan", o, std::move(r));
+}
+
+ExitCode cmd_redact(const Options& o) {
+  RunOptions r = base_run_options(o);
+  r.actions.redact = true;
+  r.output = o.output.empty() ? "-" : o.output;
+  if (!o.report.empty()) {
+    if (o.report == "-" && *r.output == "-") {
+      throw UsageError("--report -: stdout already carries the redacted "
+                       "stream; give -o FILE or a report file");
+    }
+    r.report = o.report;
+    r.format = report_format(o, o.report);
+    r.report_options.color = r.format == "text" && use_color(o, o.report);
+  }
+  return run("redact", o, std::move(r));
+}
+
+} // namespace veil

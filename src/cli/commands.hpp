@@ -1,0 +1,15 @@
+// The subcommands, each taking the parsed Options.
+#pragma once
+
+#include "cli/options.hpp"
+#include "core/errors.hpp"
+
+namespace veil {
+
+ExitCode cmd_scan(const Options& options);
+ExitCode cmd_redact(const Options& options);
+ExitCode cmd_rules_list(const Options& options);
+ExitCode cmd_rules_show(const Options& options);
+ExitCode cmd_rules_test(const Options& options);
+
+} // namespace veil

@@ -1,0 +1,41 @@
+// Flag values exactly as given on the command line (ripgrep's LowArgs):
+// plain values, no objects. cmd_*.cpp validate them and build the run.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace veil {
+
+struct Options {
+  // input
+  std::vector<std::string> files;
+  std::string input = "auto";
+  size_t max_line_bytes = size_t{64} << 20;
+  std::vector<std::string> fields;
+  bool scan_keys = false;
+  std::string id_field = "/id";
+  // rules
+  std::vector<std::string> rule_files;
+  std::vector<std::string> only;
+  std::vector<std::string> disable;
+  // report
+  std::string format;      // "" = text for scan, from --report's extension
+  std::string report;      // scan: -o/--report; redact: --report
+  std::string output;      // redact: -o/--output
+  std::string fail_on;     // "" = command default
+  bool quiet = false;
+  std::string color = "auto";
+  // actions
+  std::string style;       // "" = each rule's style
+  std::string scope = "file";
+  std::string key_file;
+  std::string key_on_argv; // --key: refused, keys never go on argv
+  // run
+  size_t jobs = 0;
+  // rules subcommands
+  std::string rule_id;
+};
+
+} // namespace veil

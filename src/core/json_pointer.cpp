@@ -1,0 +1,109 @@
+#include "core/json_pointer.hpp"
+
+#include "core/errors.hpp"
+
+namespace veil {
+
+namespace {
+
+std::vector<std::string_view> split_segments(std::string_view pointer) {
+  std::vector<std::string_view> out;
+  if (pointer.empty()) {
+    return out;
+  }
+  size_t pos = 1;
+  while (true) {
+    size_t slash = pointer.find('/', pos);
+    if (slash == std::string_view::npos) {
+      out.push_back(pointer.substr(pos));
+      return out;
+    }
+    out.push_back(pointer.substr(pos, slash - pos));
+    pos = slash + 1;
+  }
+}
+
+// Matches pattern segments [pi..] against a prefix of pointer segments
+// [si..]; with prefix_only, running out of pointer segments also succeeds
+// (something below may match). "**" backtracks, which is fine for the handful of segments a pointer has.
+bool match_from(const std::vector<std::string>& pat, size_t pi,
+                const std::vector<std::string_view>& segs, size_t si,
+                bool prefix_only) {
+  if (si == segs.size() && prefix_only) {
+    return true;
+  }
+  if (pi == pat.size()) {
+    return true; // a pattern selects its node and everything below it
+  }
+  if (pat[pi] == "**") {
+    for (size_t k = si; k <= segs.size(); ++k) {
+      if (match_from(pat, pi + 1, segs, k, prefix_only)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (si == segs.size()) {
+    return false;
+  }
+  if (pat[pi] != "*" && pat[pi] != segs[si]) {
+    return false;
+  }
+  return match_from(pat, pi + 1, segs, si + 1, prefix_only);
+}
+
+} // namespace
+
+void append_pointer_segment(std::string& pointer, std::string_view key) {
+  pointer += '/';
+  for (char c : key) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+}
+
+void append_pointer_index(std::string& pointer, size_t index) {
+  pointer += '/';
+  pointer += std::to_string(index);
+}
+
+std::string last_pointer_segment(std::string_view pointer) {
+  size_t slash = pointer.rfind('/');
+  std::string_view seg =
+      slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
+  std::string out;
+  for (size_t i = 0; i < seg.size(); ++i) {
+    if (seg[i] == '~' && i + 1 < seg.size()) {
+      out += seg[i + 1] == '1' ? '/' : '~';
+      ++i;
+    } else {
+      out += seg[i];
+    }
+  }
+  return out;
+}
+
+PointerPattern::PointerPattern(std::string_view pattern) {
+  if (!pattern.empty() && pattern.front() != '/') {
+    throw UsageError("--field " + std::string(pattern) +
+                     ": a JSON Pointer starts with '/'");
+  }
+  for (std::string_view seg : split_segments(pattern)) {
+    m_segments.emplace_back(seg);
+  }
+}
+
+bool PointerPattern::matches(std::string_view pointer) const {
+  return match_from(m_segments, 0, split_segments(pointer), 0, false);
+}
+
+bool PointerPattern::may_match_below(std::string_view prefix) const {
+  return match_from(m_segments, 0, split_segments(prefix), 0, true);
+}
+
+} // namespace veil

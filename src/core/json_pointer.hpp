@@ -1,0 +1,33 @@
+// RFC 6901 JSON Pointers: building them while walking a document, and
+// matching them against --field patterns where a "*" segment matches any one
+// key or index and a "**" segment matches any number of segments. A pattern
+// selects the node it names and everything below it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil {
+
+// Appends "/" + the escaped key ("~" -> "~0", "/" -> "~1").
+void append_pointer_segment(std::string& pointer, std::string_view key);
+void append_pointer_index(std::string& pointer, size_t index);
+
+// The last segment, unescaped ("/a/b~1c" -> "b/c").
+std::string last_pointer_segment(std::string_view pointer);
+
+class PointerPattern {
+public:
+  // Throws UsageError when the pattern is not "" and does not start with "/".
+  explicit PointerPattern(std::string_view pattern);
+  bool matches(std::string_view pointer) const;
+  // True when some pointer below `prefix` could still match (used to skip
+  // whole subtrees while walking).
+  bool may_match_below(std::string_view prefix) const;
+
+private:
+  std::vector<std::string> m_segments; // escaped, as written
+};
+
+} // namespace veil

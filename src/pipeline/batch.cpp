@@ -1,0 +1,36 @@
+#include "pipeline/batch.hpp"
+
+namespace veil {
+
+namespace {
+// Large enough to amortize handing work to a thread, small enough to keep
+// memory flat and all workers busy.
+constexpr size_t k_batch_bytes = size_t{1} << 20;
+constexpr size_t k_batch_lines = 4096;
+} // namespace
+
+bool Batch::full() const {
+  return storage.size() >= k_batch_bytes || lines.size() >= k_batch_lines;
+}
+
+void Batch::add(const RawLine& line) {
+  LineSlot slot;
+  slot.number = line.number;
+  slot.too_long = line.too_long;
+  slot.bom_length = static_cast<uint8_t>(line.bom.size());
+  slot.terminator_length = static_cast<uint8_t>(line.terminator.size());
+  storage.append(line.bom);
+  slot.begin = static_cast<uint32_t>(storage.size());
+  slot.length = static_cast<uint32_t>(line.content.size());
+  storage.append(line.content);
+  storage.append(line.terminator);
+  lines.push_back(slot);
+}
+
+std::string_view Batch::raw_line(size_t i) const {
+  const LineSlot& s = lines[i];
+  return std::string_view(storage).substr(
+      s.begin - s.bom_length, s.bom_length + s.length + s.terminator_length);
+}
+
+} // namespace veil

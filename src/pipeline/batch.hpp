@@ -1,0 +1,38 @@
+// A batch is a run of consecutive lines of one input, copied into one
+// buffer, with the Records and Matches the workers produce for them.
+// Batches are the unit of parallel work and are consumed in sequence order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/record.hpp"
+#include "source/line_splitter.hpp"
+
+namespace veil {
+
+struct LineSlot {
+  uint64_t number = 0;
+  uint32_t begin = 0;  // content span in Batch::storage
+  uint32_t length = 0;
+  uint8_t bom_length = 0;
+  uint8_t terminator_length = 0; // 0, 1 ("\n") or 2 ("\r\n")
+  bool too_long = false;
+};
+
+struct Batch {
+  size_t input_index = 0;
+  std::string storage;           // bom + content + terminator of each line
+  std::vector<LineSlot> lines;
+  std::vector<Record> records;   // filled by a worker
+  std::vector<std::vector<Match>> matches; // per record, filled by a worker
+
+  // True when the batch should be handed to a worker.
+  bool full() const;
+  void add(const RawLine& line);
+  // Views of the record's pieces inside storage.
+  std::string_view raw_line(size_t i) const; // bom + content + terminator
+};
+
+} // namespace veil

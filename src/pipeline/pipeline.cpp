@@ -1,0 +1,290 @@
+#include "pipeline/pipeline.hpp"
+
+#include <chrono>
+#include <deque>
+#include <iostream>
+
+#include "core/errors.hpp"
+#include "pipeline/batch.hpp"
+#include "pipeline/worker_pool.hpp"
+#include "reader/record_reader.hpp"
+#include "scanner/scanner.hpp"
+#include "sinks/output.hpp"
+#include "source/byte_source.hpp"
+#include "source/input_list.hpp"
+
+namespace veil {
+
+namespace {
+
+// What each worker thread owns.
+struct WorkerState {
+  WorkerState(const ReaderOptions& options, const RuleSet& rules)
+      : reader(options), scanner(rules) {}
+  RecordReader reader;
+  Scanner scanner;
+};
+
+void process_batch(Batch& batch, WorkerState& state) {
+  size_t n = batch.lines.size();
+  batch.records.resize(n);
+  batch.matches.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const LineSlot& slot = batch.lines[i];
+    Record& record = batch.records[i];
+    std::string_view storage = batch.storage;
+    record.input_index = batch.input_index;
+    record.line = slot.number;
+    record.bom = storage.substr(slot.begin - slot.bom_length, slot.bom_length);
+    record.content = storage.substr(slot.begin, slot.length);
+    record.terminator =
+        storage.substr(slot.begin + slot.length, slot.terminator_length);
+    if (slot.too_long) {
+      record.kind = RecordKind::too_long;
+      continue;
+    }
+    state.reader.read(record);
+    state.scanner.scan(record, batch.matches[i]);
+  }
+}
+
+// The ordered stage: everything stateful or written happens here, in input
+// order.
+class OrderedStage {
+public:
+  OrderedStage(const RunOptions& options, const KeyedHash& hash,
+               Output* output, ReportWriter& report)
+      : m_options(options), m_builder(options.actions, hash),
+        m_output(output), m_report(report) {}
+
+  void start_file() {
+    m_builder.start_file();
+    ++m_summary.files;
+  }
+  void consume(const Batch& batch, const std::string& file);
+  void error(const std::string& message) {
+    std::cerr << "veil: " << message << '\n';
+    ++m_summary.errors;
+  }
+  Summary& summary() { return m_summary; }
+  bool failed_on_findings() const { return m_fail; }
+
+private:
+  void consume_record(const Record& record, const std::vector<Match>& matches,
+                      std::string_view raw, const std::string& file);
+
+  const RunOptions& m_options;
+  FindingBuilder m_builder;
+  Output* m_output;
+  ReportWriter& m_report;
+  Summary m_summary;
+  bool m_fail = false;
+  std::vector<Finding> m_findings; // scratch, reused per record
+  std::vector<TokenEdit> m_edits;
+  std::string m_line;
+};
+
+void OrderedStage::consume(const Batch& batch, const std::string& file) {
+  for (size_t i = 0; i < batch.records.size(); ++i) {
+    consume_record(batch.records[i], batch.matches[i], batch.raw_line(i),
+                   file);
+  }
+}
+
+void OrderedStage::consume_record(const Record& record,
+                                  const std::vector<Match>& matches,
+                                  std::string_view raw,
+                                  const std::string& file) {
+  ++m_summary.records;
+  m_summary.bytes += raw.size();
+  if (record.kind == RecordKind::too_long) {
+    // Never pass unscanned bytes through: the line is left out and the run
+    // fails with exit 3.
+    error(file + ":" + std::to_string(record.line) +
+          ": line longer than --max-line-bytes (" +
+          std::to_string(m_options.max_line_bytes) +
+          "): not scanned, not written");
+    return;
+  }
+  m_findings.clear();
+  m_edits.clear();
+  m_builder.build(record, matches, file, m_findings, m_edits);
+  for (const Finding& f : m_findings) {
+    m_summary.add(f);
+    if (f.action == "redacted") {
+      ++m_summary.redacted;
+    }
+    if (m_options.fail_on && f.severity >= *m_options.fail_on) {
+      m_fail = true;
+    }
+    m_report.finding(f);
+  }
+  if (m_output == nullptr) {
+    return;
+  }
+  if (m_edits.empty()) {
+    m_output->write(raw);
+    return;
+  }
+  m_line.assign(record.bom);
+  rewrite_line(record.content, m_edits, m_line);
+  m_line.append(record.terminator);
+  m_output->write(m_line);
+}
+
+size_t thread_count(size_t jobs) {
+  if (jobs == 0) {
+    jobs = std::max(1u, std::thread::hardware_concurrency());
+  }
+  return jobs;
+}
+
+// Reads inputs into batches and runs them through the workers; the ordered
+// stage consumes results in submission order with a bounded window.
+class Driver {
+public:
+  Driver(const RunOptions& options, const RuleSet& rules, OrderedStage& stage)
+      : m_options(options), m_stage(stage) {
+    size_t threads = thread_count(options.jobs);
+    for (size_t i = 0; i < threads; ++i) {
+      m_states.push_back(
+          std::make_unique<WorkerState>(options.reader, rules));
+    }
+    if (threads > 1) {
+      m_pool = std::make_unique<WorkerPool>(threads);
+    }
+  }
+
+  void run_input(const Input& input, size_t index);
+  void drain() {
+    while (!m_pending.empty()) {
+      finish_front();
+    }
+  }
+
+private:
+  struct Pending {
+    std::unique_ptr<Batch> batch;
+    std::future<void> done;
+    const std::string* file;
+  };
+  void submit(std::unique_ptr<Batch> batch, const std::string& file);
+  void finish_front();
+
+  const RunOptions& m_options;
+  OrderedStage& m_stage;
+  // Declared so that the pool is destroyed (its threads joined) before the
+  // batches and states its tasks still use.
+  std::vector<std::unique_ptr<WorkerState>> m_states;
+  std::deque<Pending> m_pending;
+  std::unique_ptr<WorkerPool> m_pool;
+};
+
+void Driver::submit(std::unique_ptr<Batch> batch, const std::string& file) {
+  if (!m_pool) {
+    process_batch(*batch, *m_states[0]);
+    m_stage.consume(*batch, file);
+    return;
+  }
+  Batch* raw = batch.get();
+  auto done = m_pool->submit(
+      [this, raw](size_t worker) { process_batch(*raw, *m_states[worker]); });
+  m_pending.push_back(Pending{std::move(batch), std::move(done), &file});
+  if (m_pending.size() > 2 * m_pool->size()) {
+    finish_front();
+  }
+}
+
+void Driver::finish_front() {
+  Pending& front = m_pending.front();
+  front.done.get();
+  m_stage.consume(*front.batch, *front.file);
+  m_pending.pop_front();
+}
+
+void Driver::run_input(const Input& input, size_t index) {
+  OpenedInput opened = open_input(input);
+  if (opened.binary && input.from_walk) {
+    std::cerr << "veil: note: " << input.name << ": binary file skipped\n";
+    return;
+  }
+  drain(); // the previous file's findings come first
+  m_stage.start_file();
+  LineSplitter splitter(std::move(opened.source), m_options.max_line_bytes);
+  auto batch = std::make_unique<Batch>();
+  batch->input_index = index;
+  RawLine line;
+  try {
+    while (splitter.next(line)) {
+      batch->add(line);
+      if (batch->full()) {
+        submit(std::move(batch), input.name);
+        batch = std::make_unique<Batch>();
+        batch->input_index = index;
+      }
+    }
+  } catch (const InputError&) {
+    // Lines read before a read error (a truncated .gz) are still processed.
+    if (!batch->lines.empty()) {
+      submit(std::move(batch), input.name);
+    }
+    throw;
+  }
+  if (!batch->lines.empty()) {
+    submit(std::move(batch), input.name);
+  }
+}
+
+} // namespace
+
+ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
+                      const RunInfo& run, const KeyedHash& hash) {
+  auto started = std::chrono::steady_clock::now();
+  std::vector<Input> inputs = expand_inputs(options.inputs);
+  std::unique_ptr<Output> output;
+  if (options.output) {
+    output = std::make_unique<Output>(*options.output);
+  }
+  std::unique_ptr<Output> report_out;
+  std::ostream* report_stream = nullptr;
+  if (options.report) {
+    report_out = std::make_unique<Output>(*options.report);
+    report_stream = &report_out->stream();
+  } else {
+    static std::ostream null_stream(nullptr);
+    report_stream = &null_stream;
+  }
+  auto report = make_report_writer(options.format, *report_stream,
+                                   options.report_options);
+  report->begin(run);
+  OrderedStage stage(options, hash, output.get(), *report);
+  {
+    Driver driver(options, rules, stage);
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      try {
+        driver.run_input(inputs[i], i);
+      } catch (const InputError& e) {
+        driver.drain();
+        stage.error(e.what());
+      }
+    }
+    driver.drain();
+  }
+  if (output) {
+    output->finish();
+  }
+  Summary& summary = stage.summary();
+  summary.elapsed_seconds = std::chrono::duration<double>(
+                                std::chrono::steady_clock::now() - started)
+                                .count();
+  report->end(summary);
+  if (report_out) {
+    report_out->finish();
+  }
+  if (summary.errors > 0) {
+    return ExitCode::input;
+  }
+  return stage.failed_on_findings() ? ExitCode::findings : ExitCode::ok;
+}
+
+} // namespace veil

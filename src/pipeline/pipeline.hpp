@@ -1,0 +1,37 @@
+// Wires one scan or redact run: sources -> line splitter -> batches ->
+// workers (reader + scanner) -> ordered stage (findings, labels, line
+// rewriting) -> sinks (redacted output, report). Output order always equals
+// input order, whatever the number of workers.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actions/finding_builder.hpp"
+#include "core/errors.hpp"
+#include "reader/reader_options.hpp"
+#include "scanner/rule_set.hpp"
+#include "sinks/report/report_writer.hpp"
+
+namespace veil {
+
+struct RunOptions {
+  std::vector<std::string> inputs; // FILE arguments ("-" = stdin)
+  ReaderOptions reader;
+  size_t max_line_bytes = size_t{64} << 20;
+  size_t jobs = 1;                 // worker threads; 1 = no threads
+  ActionOptions actions;
+  std::optional<std::string> output; // redacted stream ("-" = stdout)
+  std::optional<std::string> report; // report destination ("-" = stdout)
+  std::string format = "text";
+  ReportOptions report_options;
+  std::optional<Severity> fail_on;   // unset: never fail on findings
+};
+
+// Returns the exit code: 3 on input/output errors, else 1 when a finding is
+// at or above fail_on, else 0. Throws veil::Error for fatal problems.
+ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
+                      const RunInfo& run, const KeyedHash& hash);
+
+} // namespace veil

@@ -1,0 +1,45 @@
+// Walks one JSON line with simdjson ondemand and collects every string value
+// (and, with --scan-keys, every key) as a Field with its JSON Pointer, its
+// decoded text and the raw span of its token in the line. Also picks up the
+// record id (--id-field) and model/provider hints used as rule context.
+#pragma once
+
+#include <simdjson.h>
+
+#include <string>
+#include <vector>
+
+#include "core/record.hpp"
+#include "reader/reader_options.hpp"
+
+namespace veil {
+
+enum class JsonOutcome { ok, invalid_json, invalid_utf8 };
+
+class JsonlReader {
+public:
+  explicit JsonlReader(const ReaderOptions& options);
+  // On anything but ok, record.fields is left partial: the caller resets it.
+  JsonOutcome read(Record& record);
+
+private:
+  simdjson::error_code walk(simdjson::ondemand::value value, size_t depth);
+  simdjson::error_code walk_object(simdjson::ondemand::object object,
+                                   size_t depth);
+  simdjson::error_code walk_array(simdjson::ondemand::array array,
+                                  size_t depth);
+  simdjson::error_code visit_string(simdjson::ondemand::value value);
+  void visit_scalar(simdjson::ondemand::value value);
+  void add_key(simdjson::ondemand::field& field, std::string_view key);
+  bool selected(const std::string& pointer) const;
+  bool subtree_selected(const std::string& pointer) const;
+  uint32_t offset_of(const char* p) const;
+
+  const ReaderOptions& m_options;
+  simdjson::ondemand::parser m_parser;
+  std::string m_buffer; // the line plus simdjson's padding
+  std::string m_pointer; // pointer of the value being visited
+  Record* m_record = nullptr;
+};
+
+} // namespace veil

@@ -1,0 +1,20 @@
+// How lines become Records: the input mode and which fields are scanned.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/json_pointer.hpp"
+
+namespace veil {
+
+enum class InputMode { auto_detect, jsonl, text };
+
+struct ReaderOptions {
+  InputMode mode = InputMode::auto_detect;
+  std::vector<PointerPattern> fields; // --field; empty: every string
+  bool scan_keys = false;             // --scan-keys
+  std::string id_field = "/id";       // --id-field
+};
+
+} // namespace veil

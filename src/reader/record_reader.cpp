@@ -1,0 +1,78 @@
+#include "reader/record_reader.hpp"
+
+#include <simdjson.h>
+
+#include "reader/chat_shapes.hpp"
+#include "reader/jsonl_reader.hpp"
+
+namespace veil {
+
+namespace {
+
+bool looks_like_json(std::string_view content) {
+  for (char c : content) {
+    if (c == ' ' || c == '\t' || c == '\r') {
+      continue;
+    }
+    return c == '{' || c == '[';
+  }
+  return false;
+}
+
+void reset(Record& record) {
+  record.fields.clear();
+  record.roles.clear();
+  record.record_id.clear();
+  record.model_hint.clear();
+}
+
+bool is_blank(std::string_view content) {
+  return content.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+} // namespace
+
+RecordReader::RecordReader(const ReaderOptions& options)
+    : m_options(options), m_json(std::make_unique<JsonlReader>(options)) {}
+
+RecordReader::~RecordReader() = default;
+
+void RecordReader::read(Record& record) {
+  reset(record);
+  record.invalid_utf8 = false;
+  bool want_json = m_options.mode == InputMode::jsonl
+                       ? !is_blank(record.content)
+                       : m_options.mode == InputMode::auto_detect &&
+                             looks_like_json(record.content);
+  if (want_json) {
+    JsonOutcome outcome = m_json->read(record);
+    if (outcome == JsonOutcome::ok) {
+      record.kind = RecordKind::json;
+      assign_roles(record);
+      return;
+    }
+    reset(record);
+    record.kind = outcome == JsonOutcome::invalid_utf8 ? RecordKind::text
+                                                       : RecordKind::invalid_json;
+  } else {
+    record.kind = RecordKind::text;
+  }
+  read_text(record);
+}
+
+void RecordReader::read_text(Record& record) const {
+  // Invalid UTF-8 is scanned as bytes: RE2 simply does not match across the
+  // bad bytes, and the record is reported.
+  record.invalid_utf8 =
+      !simdjson::validate_utf8(record.content.data(), record.content.size());
+  if (record.content.empty()) {
+    return;
+  }
+  Field field;
+  field.raw_begin = 0;
+  field.raw_end = static_cast<uint32_t>(record.content.size());
+  field.text.assign(record.content);
+  record.fields.push_back(std::move(field));
+}
+
+} // namespace veil

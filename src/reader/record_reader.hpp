@@ -1,0 +1,34 @@
+// Turns one line into a Record: decides JSON or text (--input), walks JSON
+// with simdjson ondemand collecting every string value with its pointer and
+// raw span, assigns chat roles, and falls back to text when JSON does not
+// parse. One RecordReader per worker thread: it owns the parser and buffers.
+#pragma once
+
+#include <memory>
+
+#include "core/record.hpp"
+#include "reader/reader_options.hpp"
+
+namespace veil {
+
+class JsonlReader;
+
+class RecordReader {
+public:
+  explicit RecordReader(const ReaderOptions& options);
+  ~RecordReader();
+  RecordReader(const RecordReader&) = delete;
+  RecordReader& operator=(const RecordReader&) = delete;
+
+  // Fills record.kind, fields, record_id, model_hint and invalid_utf8 from
+  // record.content. Never throws for bad input.
+  void read(Record& record);
+
+private:
+  void read_text(Record& record) const;
+
+  const ReaderOptions& m_options;
+  std::unique_ptr<JsonlReader> m_json;
+};
+
+} // namespace veil

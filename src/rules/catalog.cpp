@@ -1,0 +1,74 @@
+#include "rules/catalog.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "core/errors.hpp"
+#include "rules/builtin_packs.hpp"
+#include "rules/toml_loader.hpp"
+
+namespace veil {
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw UsageError(path + ": cannot read rule file");
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+bool selects(const std::vector<std::string>& names, const RuleSpec& rule) {
+  return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+    return n == rule.id || n == rule.entity || n == rule.category;
+  });
+}
+
+void merge(std::vector<RuleSpec>& rules, std::map<std::string, size_t>& by_id,
+           const PackSpec& pack) {
+  for (const RuleSpec& rule : pack.rules) {
+    auto [it, inserted] = by_id.emplace(rule.id, rules.size());
+    if (inserted) {
+      rules.push_back(rule);
+    } else {
+      rules[it->second] = rule;
+    }
+  }
+}
+
+} // namespace
+
+Catalog load_catalog(const CatalogOptions& options) {
+  Catalog catalog;
+  if (options.builtin) {
+    for (const rules::EmbeddedPack& embedded : rules::builtin_pack_sources()) {
+      catalog.packs.push_back(
+          load_pack(embedded.text, std::string(embedded.name)));
+    }
+  }
+  for (const std::string& path : options.rule_files) {
+    catalog.packs.push_back(load_pack(read_file(path), path));
+  }
+  std::map<std::string, size_t> by_id;
+  std::vector<RuleSpec> merged;
+  for (const PackSpec& pack : catalog.packs) {
+    merge(merged, by_id, pack);
+  }
+  for (RuleSpec& rule : merged) {
+    if (!options.only.empty() && !selects(options.only, rule)) {
+      continue;
+    }
+    if (selects(options.disable, rule)) {
+      continue;
+    }
+    catalog.rules.push_back(std::move(rule));
+  }
+  return catalog;
+}
+
+} // namespace veil

@@ -1,0 +1,28 @@
+// The rules of a run: the built-in packs, then each --rules file in order
+// (a rule with an existing id replaces it, a new id is appended), then the
+// --only / --disable selection by rule id, entity or category.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/rule_spec.hpp"
+
+namespace veil {
+
+struct CatalogOptions {
+  std::vector<std::string> rule_files; // --rules
+  std::vector<std::string> only;       // --only: ids, entities or categories
+  std::vector<std::string> disable;    // --disable
+  bool builtin = true;
+};
+
+struct Catalog {
+  std::vector<PackSpec> packs; // as loaded, for `rules list` and tool info
+  std::vector<RuleSpec> rules; // merged and selected, in pack order
+};
+
+// Throws RuleError for a bad pack, UsageError for an unreadable file.
+Catalog load_catalog(const CatalogOptions& options);
+
+} // namespace veil

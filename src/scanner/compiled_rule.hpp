@@ -1,0 +1,44 @@
+// A RuleSpec made ready to run: its RE2 regex and allow patterns compiled,
+// its validator looked up, its direction parsed. Built once at start-up and
+// shared read-only by every worker thread.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <memory>
+#include <vector>
+
+#include "core/record.hpp"
+#include "rules/rule_spec.hpp"
+#include "scanner/validators.hpp"
+
+namespace veil {
+
+class CompiledRule {
+public:
+  // Throws RuleError "FILE:LINE:COL: rule ID: regex: <RE2 error>".
+  CompiledRule(RuleSpec spec, size_t index);
+  // Not copyable: RE2 objects are expensive and the rule set hands out
+  // pointers to its rules.
+  CompiledRule(const CompiledRule&) = delete;
+  CompiledRule& operator=(const CompiledRule&) = delete;
+
+  const RuleSpec& spec() const { return m_spec; }
+  size_t index() const { return m_index; }
+  const RE2& regex() const { return *m_regex; }
+  int group() const { return m_spec.group; }
+  bool reports_only() const { return m_spec.style == "none"; }
+  bool applies_to(Direction d) const;
+  // Validator, entropy and allow-list checks on the finding's text.
+  bool accepts(std::string_view value) const;
+
+private:
+  RuleSpec m_spec;
+  size_t m_index;
+  std::unique_ptr<RE2> m_regex;
+  std::vector<std::unique_ptr<RE2>> m_allow;
+  ValidatorFn m_validator = nullptr;
+  Direction m_direction = Direction::unknown; // unknown: any
+};
+
+} // namespace veil

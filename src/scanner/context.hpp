@@ -1,0 +1,19 @@
+// Context words raise a match's confidence, or are required for it: they are
+// looked for (case-insensitively) within the rule's window around the match,
+// in the JSON key that holds the value ("deepseek_api_key") and in the
+// record's model/provider fields ("model": "deepseek-chat").
+#pragma once
+
+#include <string_view>
+
+#include "core/record.hpp"
+#include "rules/rule_spec.hpp"
+
+namespace veil {
+
+bool has_context(const ContextSpec& context, const Record& record,
+                 const Field& field, size_t start, size_t end);
+
+bool contains_word_ci(std::string_view haystack, std::string_view word);
+
+} // namespace veil

@@ -1,0 +1,30 @@
+// Every compiled rule of a run plus the keyword prefilter over them. Built
+// once from the selected RuleSpecs; immutable and shared by all workers.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "scanner/compiled_rule.hpp"
+#include "scanner/keyword_prefilter.hpp"
+
+namespace veil {
+
+class RuleSet {
+public:
+  // Throws RuleError when a regex does not compile.
+  explicit RuleSet(std::vector<RuleSpec> specs);
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  const std::vector<std::unique_ptr<CompiledRule>>& rules() const {
+    return m_rules;
+  }
+  const KeywordPrefilter& prefilter() const { return *m_prefilter; }
+
+private:
+  std::vector<std::unique_ptr<CompiledRule>> m_rules;
+  std::unique_ptr<KeywordPrefilter> m_prefilter;
+};
+
+} // namespace veil

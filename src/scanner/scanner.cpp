@@ -1,0 +1,116 @@
+#include "scanner/scanner.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "scanner/context.hpp"
+
+namespace veil {
+
+namespace {
+
+constexpr int k_max_groups = 10;
+
+bool stronger(const Match& a, const Match& b) {
+  Severity sa = a.rule->spec().severity;
+  Severity sb = b.rule->spec().severity;
+  if (sa != sb) {
+    return sa > sb;
+  }
+  if (a.end - a.start != b.end - b.start) {
+    return a.end - a.start > b.end - b.start;
+  }
+  if (a.start != b.start) {
+    return a.start < b.start;
+  }
+  return a.rule->index() < b.rule->index();
+}
+
+// Greedy by strength; `taken` maps start -> end of kept, disjoint spans so a
+// field with many matches stays O(n log n).
+void keep_strongest(std::vector<Match>& matches) {
+  std::sort(matches.begin(), matches.end(), stronger);
+  std::map<uint32_t, uint32_t> taken;
+  std::vector<Match> kept;
+  for (const Match& m : matches) {
+    auto next = taken.lower_bound(m.start);
+    if (next != taken.end() && next->first < m.end) {
+      continue;
+    }
+    if (next != taken.begin() && std::prev(next)->second > m.start) {
+      continue;
+    }
+    taken.emplace(m.start, m.end);
+    kept.push_back(m);
+  }
+  matches = std::move(kept);
+}
+
+} // namespace
+
+void Scanner::find(const CompiledRule& rule, const Record& record,
+                   uint32_t field_index, std::vector<Match>& out) const {
+  const Field& field = record.fields[field_index];
+  re2::StringPiece text(field.text.data(), field.text.size());
+  re2::StringPiece groups[k_max_groups];
+  int group = std::min(rule.group(), k_max_groups - 1);
+  const RuleSpec& spec = rule.spec();
+  size_t pos = 0;
+  while (pos <= text.size() &&
+         rule.regex().Match(text, pos, text.size(), RE2::UNANCHORED, groups,
+                            group + 1)) {
+    size_t whole_end = groups[0].data() - text.data() + groups[0].size();
+    pos = groups[0].empty() ? whole_end + 1 : whole_end;
+    const re2::StringPiece& g = groups[group];
+    if (g.data() == nullptr || g.empty()) {
+      continue;
+    }
+    size_t start = g.data() - text.data();
+    size_t end = start + g.size();
+    if (!rule.accepts(std::string_view(g.data(), g.size()))) {
+      continue;
+    }
+    double confidence = spec.confidence;
+    if (has_context(spec.context, record, field, start, end)) {
+      confidence = std::min(1.0, confidence + spec.context.boost);
+    } else if (spec.context.required) {
+      continue;
+    }
+    out.push_back(Match{&rule, field_index, static_cast<uint32_t>(start),
+                        static_cast<uint32_t>(end), confidence});
+  }
+}
+
+void Scanner::scan(const Record& record, std::vector<Match>& out) {
+  const auto& rules = m_rules.rules();
+  for (uint32_t f = 0; f < record.fields.size(); ++f) {
+    const Field& field = record.fields[f];
+    m_rules.prefilter().candidates(field.text, m_candidates);
+    m_field_matches.clear();
+    for (size_t r = 0; r < rules.size(); ++r) {
+      if (m_candidates[r] && rules[r]->applies_to(field.direction)) {
+        find(*rules[r], record, f, m_field_matches);
+      }
+    }
+    resolve_overlaps(m_field_matches);
+    out.insert(out.end(), m_field_matches.begin(), m_field_matches.end());
+  }
+}
+
+void resolve_overlaps(std::vector<Match>& matches) {
+  auto report_only = std::stable_partition(
+      matches.begin(), matches.end(),
+      [](const Match& m) { return !m.rule->reports_only(); });
+  std::vector<Match> redacting(matches.begin(), report_only);
+  std::vector<Match> reported(report_only, matches.end());
+  keep_strongest(redacting);
+  keep_strongest(reported);
+  matches = std::move(redacting);
+  matches.insert(matches.end(), reported.begin(), reported.end());
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) {
+    return a.start != b.start ? a.start < b.start
+                              : a.rule->index() < b.rule->index();
+  });
+}
+
+} // namespace veil

@@ -1,0 +1,38 @@
+// Finds the Matches of a RuleSet in a Record: for each field, the keyword
+// prefilter picks candidate rules, RE2 finds their matches, validators,
+// entropy, allow-lists and context filter them, and overlaps are resolved.
+// No I/O, no formatting. One Scanner per worker (it keeps scratch buffers).
+#pragma once
+
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/record.hpp"
+#include "scanner/rule_set.hpp"
+
+namespace veil {
+
+class Scanner {
+public:
+  explicit Scanner(const RuleSet& rules) : m_rules(rules) {}
+
+  // Appends the record's matches, ordered by field then start.
+  void scan(const Record& record, std::vector<Match>& out);
+
+  // Every surviving match of one rule in one field, before overlap
+  // resolution (used by `veil rules test`).
+  void find(const CompiledRule& rule, const Record& record, uint32_t field,
+            std::vector<Match>& out) const;
+
+private:
+  const RuleSet& m_rules;
+  std::vector<uint8_t> m_candidates;
+  std::vector<Match> m_field_matches;
+};
+
+// Keeps a deterministic, non-overlapping subset: higher severity, then the
+// longer match, then the earlier start, then the earlier rule wins.
+// Report-only matches never hide redacting ones (they are resolved apart).
+void resolve_overlaps(std::vector<Match>& matches);
+
+} // namespace veil
