@@ -3,10 +3,13 @@
 function(veil_embed_rules out)
   set(files ${ARGN})
   list(SORT files)
+  # A CMake list would be split by the shell; pass the files "|"-separated.
+  string(REPLACE ";" "|" joined "${files}")
   add_custom_command(
     OUTPUT ${out}
-    COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DFILES=${files}"
+    COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DFILES=${joined}"
             -P ${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_rules_script.cmake
     DEPENDS ${files} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/embed_rules_script.cmake
-    COMMENT "Embedding rule packs")
+    COMMENT "Embedding rule packs"
+    VERBATIM)
 endfunction()

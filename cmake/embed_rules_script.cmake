@@ -1,5 +1,6 @@
 # cmake -P script: writes OUT, a C++ source holding each file of FILES as a
 # raw string literal, in sorted order.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from rules/*.toml by cmake/embed_rules_script.cmake.\n")
 string(APPEND body "#include \"rules/builtin_packs.hpp\"\n\n")
 string(APPEND body "namespace veil::rules {\n\n")

@@ -166,7 +166,7 @@ private:
   struct Pending {
     std::unique_ptr<Batch> batch;
     std::future<void> done;
-    const std::string* file;
+    std::string file;
   };
   void submit(std::unique_ptr<Batch> batch, const std::string& file);
   void finish_front();
@@ -189,7 +189,7 @@ void Driver::submit(std::unique_ptr<Batch> batch, const std::string& file) {
   Batch* raw = batch.get();
   auto done = m_pool->submit(
       [this, raw](size_t worker) { process_batch(*raw, *m_states[worker]); });
-  m_pending.push_back(Pending{std::move(batch), std::move(done), &file});
+  m_pending.push_back(Pending{std::move(batch), std::move(done), file});
   if (m_pending.size() > 2 * m_pool->size()) {
     finish_front();
   }
@@ -198,7 +198,7 @@ void Driver::submit(std::unique_ptr<Batch> batch, const std::string& file) {
 void Driver::finish_front() {
   Pending& front = m_pending.front();
   front.done.get();
-  m_stage.consume(*front.batch, *front.file);
+  m_stage.consume(*front.batch, front.file);
   m_pending.pop_front();
 }
 
@@ -240,7 +240,6 @@ void Driver::run_input(const Input& input, size_t index) {
 ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
                       const RunInfo& run, const KeyedHash& hash) {
   auto started = std::chrono::steady_clock::now();
-  std::vector<Input> inputs = expand_inputs(options.inputs);
   std::unique_ptr<Output> output;
   if (options.output) {
     output = std::make_unique<Output>(*options.output);
@@ -260,12 +259,23 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
   OrderedStage stage(options, hash, output.get(), *report);
   {
     Driver driver(options, rules, stage);
-    for (size_t i = 0; i < inputs.size(); ++i) {
+    size_t index = 0;
+    // One bad argument or file fails the run (exit 3) but not the others.
+    for (const std::string& arg : options.inputs) {
+      std::vector<Input> inputs;
       try {
-        driver.run_input(inputs[i], i);
+        inputs = expand_inputs({arg});
       } catch (const InputError& e) {
         driver.drain();
         stage.error(e.what());
+      }
+      for (const Input& input : inputs) {
+        try {
+          driver.run_input(input, index++);
+        } catch (const InputError& e) {
+          driver.drain();
+          stage.error(e.what());
+        }
       }
     }
     driver.drain();

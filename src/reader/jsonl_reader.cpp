@@ -113,13 +113,15 @@ error_code JsonlReader::walk_object(od::object object, size_t depth) {
     if (error_code err = std::move(member).get(field)) {
       return err;
     }
+    // unescaped_key() consumes the raw key: keep where its token starts.
+    const char* key_open = field.key().raw() - 1;
     std::string_view key;
     if (error_code err = field.unescaped_key().get(key)) {
       return err;
     }
     append_pointer_segment(m_pointer, key);
     if (m_options.scan_keys && selected(m_pointer)) {
-      add_key(field, key);
+      add_key(key_open, key);
     }
     // Unvisited values are skipped by simdjson, but still validated.
     if (subtree_selected(m_pointer) || is_model_hint_key(key) ||
@@ -189,8 +191,7 @@ void JsonlReader::visit_scalar(od::value value) {
   }
 }
 
-void JsonlReader::add_key(od::field& field, std::string_view key) {
-  const char* open = field.key().raw() - 1;
+void JsonlReader::add_key(const char* open, std::string_view key) {
   const char* limit = m_buffer.data() + m_record->content.size();
   Field out;
   out.pointer = m_pointer;

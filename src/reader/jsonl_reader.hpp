@@ -30,7 +30,7 @@ private:
                                   size_t depth);
   simdjson::error_code visit_string(simdjson::ondemand::value value);
   void visit_scalar(simdjson::ondemand::value value);
-  void add_key(simdjson::ondemand::field& field, std::string_view key);
+  void add_key(const char* open, std::string_view key);
   bool selected(const std::string& pointer) const;
   bool subtree_selected(const std::string& pointer) const;
   uint32_t offset_of(const char* p) const;

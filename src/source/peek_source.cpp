@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace veil {
 
@@ -18,7 +19,14 @@ bool PeekSource::fetch(size_t max) {
   }
   const size_t old = m_head.size();
   m_head.resize(old + max);
-  const size_t got = m_inner->read(m_head.data() + old, max);
+  size_t got = 0;
+  try {
+    got = m_inner->read(m_head.data() + old, max);
+  } catch (...) {
+    // A read error while peeking (a .gz cut short) must not lose the bytes
+    // decoded before it: they are handed out first, then the error.
+    m_error = std::current_exception();
+  }
   m_head.resize(old + got);
   m_eof = got == 0;
   return !m_eof;
@@ -32,6 +40,9 @@ void PeekSource::fill(size_t n) {
 size_t PeekSource::read(char* buf, size_t cap) {
   const size_t left = m_head.size() - m_pos;
   if (left == 0) {
+    if (m_error) {
+      std::rethrow_exception(std::exchange(m_error, nullptr));
+    }
     return m_eof ? 0 : m_inner->read(buf, cap);
   }
   // A short read is allowed: the caller asks again for the rest.

@@ -5,6 +5,7 @@
 
 #include "source/byte_source.hpp"
 
+#include <exception>
 #include <string>
 #include <string_view>
 
@@ -28,7 +29,8 @@ private:
   std::unique_ptr<ByteSource> m_inner;
   std::string m_head;
   size_t m_pos = 0; // bytes of m_head already returned by read()
-  bool m_eof = false;
+  bool m_eof = false;           // also set when a peek read failed
+  std::exception_ptr m_error;  // that failure, thrown after the head
 };
 
 } // namespace veil
