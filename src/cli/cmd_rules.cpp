@@ -33,6 +33,7 @@ void print_list(const char* key, const std::vector<std::string>& values) {
 
 ExitCode cmd_rules_list(const Options& o) {
   Catalog catalog = load_catalog(catalog_options(o));
+  RuleSet compiled(catalog.rules); // a broken regex fails here, exit 2
   for (const RuleSpec& r : catalog.rules) {
     std::cout << std::left << std::setw(32) << r.id << ' ' << std::setw(24)
               << r.entity << ' ' << std::setw(10) << r.category << ' '

@@ -111,9 +111,6 @@ void OrderedStage::consume_record(const Record& record,
   m_builder.build(record, matches, file, m_findings, m_edits);
   for (const Finding& f : m_findings) {
     m_summary.add(f);
-    if (f.action == "redacted") {
-      ++m_summary.redacted;
-    }
     if (m_options.fail_on && f.severity >= *m_options.fail_on) {
       m_fail = true;
     }
