@@ -1,0 +1,92 @@
+#include "pipeline/batch.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace veil {
+namespace {
+
+RawLine raw(uint64_t number, std::string_view bom, std::string_view content,
+            std::string_view terminator, bool too_long = false) {
+  RawLine line;
+  line.number = number;
+  line.bom = bom;
+  line.content = content;
+  line.terminator = terminator;
+  line.too_long = too_long;
+  return line;
+}
+
+TEST_SUITE("pipeline::batch") {
+
+  TEST_CASE("raw_line gives back bom + content + terminator") {
+    Batch batch;
+    batch.add(raw(1, "\xEF\xBB\xBF", R"({"a":"x"})", "\r\n"));
+    batch.add(raw(2, "", "", "\n"));
+    batch.add(raw(3, "", "plain", "\n"));
+    batch.add(raw(4, "", "last", ""));
+    REQUIRE(batch.lines.size() == 4);
+    CHECK(batch.raw_line(0) == "\xEF\xBB\xBF{\"a\":\"x\"}\r\n");
+    CHECK(batch.raw_line(1) == "\n");
+    CHECK(batch.raw_line(2) == "plain\n");
+    CHECK(batch.raw_line(3) == "last");
+    CHECK(batch.storage == "\xEF\xBB\xBF{\"a\":\"x\"}\r\n\nplain\nlast");
+  }
+
+  TEST_CASE("slots record each piece's place and size") {
+    Batch batch;
+    batch.add(raw(7, "\xEF\xBB\xBF", "ab", "\r\n"));
+    batch.add(raw(8, "", "cde", "\n"));
+    const LineSlot& first = batch.lines[0];
+    CHECK(first.number == 7);
+    CHECK(first.begin == 3);
+    CHECK(first.length == 2);
+    CHECK(first.bom_length == 3);
+    CHECK(first.terminator_length == 2);
+    CHECK_FALSE(first.too_long);
+    const LineSlot& second = batch.lines[1];
+    CHECK(second.number == 8);
+    CHECK(second.begin == 7);
+    CHECK(second.length == 3);
+    CHECK(second.bom_length == 0);
+    CHECK(second.terminator_length == 1);
+    CHECK(std::string_view(batch.storage).substr(second.begin, second.length) ==
+          "cde");
+  }
+
+  TEST_CASE("a too-long line keeps its flag and terminator") {
+    Batch batch;
+    batch.add(raw(5, "", "", "\n", true));
+    CHECK(batch.lines[0].too_long);
+    CHECK(batch.lines[0].length == 0);
+    CHECK(batch.raw_line(0) == "\n");
+  }
+
+  TEST_CASE("a batch is full at 4096 lines") {
+    Batch batch;
+    for (int i = 0; i < 4095; ++i) {
+      batch.add(raw(i + 1, "", "x", "\n"));
+    }
+    CHECK_FALSE(batch.full());
+    batch.add(raw(4096, "", "x", "\n"));
+    CHECK(batch.full());
+  }
+
+  TEST_CASE("a batch is full at 1 MiB") {
+    Batch batch;
+    CHECK_FALSE(batch.full());
+    const std::string half(512 * 1024 - 1, 'a');
+    batch.add(raw(1, "", half, "\n"));
+    CHECK_FALSE(batch.full());
+    batch.add(raw(2, "", half, ""));
+    CHECK_FALSE(batch.full()); // one byte short
+    batch.add(raw(3, "", "", "\n"));
+    CHECK(batch.full());
+    CHECK(batch.raw_line(1) == half);
+  }
+
+} // TEST_SUITE
+
+} // namespace
+} // namespace veil

@@ -1,0 +1,119 @@
+#include "core/errors.hpp"
+#include "rule_util.hpp"
+#include "scanner/compiled_rule.hpp"
+
+#include <doctest/doctest.h>
+
+namespace veil {
+namespace {
+
+using test::make_rule;
+
+RuleSpec located(RuleSpec spec) {
+  spec.location = SourceLocation{"user.toml", 3, 1};
+  spec.key_locations["regex"] = SourceLocation{"user.toml", 7, 9};
+  spec.key_locations["validator"] = SourceLocation{"user.toml", 8, 13};
+  return spec;
+}
+
+TEST_SUITE("scanner::compiled_rule") {
+
+  TEST_CASE("a bad regex names the file, line, column and rule") {
+    CHECK_THROWS_AS(CompiledRule(located(make_rule("t.bad", "(abc")), 0),
+                    RuleError);
+    CHECK_THROWS_WITH(CompiledRule(located(make_rule("t.bad", "(abc")), 0),
+                      "user.toml:7:9: rule t.bad: regex: missing ): (abc");
+  }
+
+  TEST_CASE("a bad allow pattern falls back to the rule's location") {
+    RuleSpec spec = located(make_rule("t.allow", "x"));
+    spec.allow = {"ok", "[z"};
+    CHECK_THROWS_WITH(CompiledRule(spec, 0),
+                      "user.toml:3:1: rule t.allow: allow: missing ]: [z");
+  }
+
+  TEST_CASE("a group past the regex's groups is an error") {
+    RuleSpec spec = located(make_rule("t.group", "a(b)"));
+    spec.group = 2;
+    CHECK_THROWS_WITH(
+        CompiledRule(spec, 0),
+        "user.toml:3:1: rule t.group: group 2 but the regex has 1");
+    spec.group = 1;
+    CHECK_NOTHROW(CompiledRule(spec, 0));
+  }
+
+  TEST_CASE("an unknown validator is an error") {
+    RuleSpec spec = located(make_rule("t.val", "x"));
+    spec.validator = "nope";
+    CHECK_THROWS_WITH(CompiledRule(spec, 0),
+                      "user.toml:8:13: rule t.val: unknown validator \"nope\"");
+  }
+
+  TEST_CASE("index, group and spec are kept") {
+    RuleSpec spec = make_rule("t.keep", "(a)(b)");
+    spec.group = 2;
+    CompiledRule rule(spec, 7);
+    CHECK(rule.index() == 7);
+    CHECK(rule.group() == 2);
+    CHECK(rule.spec().id == "t.keep");
+    CHECK(rule.regex().NumberOfCapturingGroups() == 2);
+  }
+
+  TEST_CASE("applies_to by direction") {
+    struct Row {
+      const char* direction;
+      bool unknown, input, output, system;
+    };
+    for (const Row& row : {Row{"any", true, true, true, true},
+                           Row{"input", true, true, false, false},
+                           Row{"output", true, false, true, false}}) {
+      CAPTURE(row.direction);
+      RuleSpec spec = make_rule("t.dir", "x");
+      spec.direction = row.direction;
+      CompiledRule rule(spec, 0);
+      CHECK(rule.applies_to(Direction::unknown) == row.unknown);
+      CHECK(rule.applies_to(Direction::input) == row.input);
+      CHECK(rule.applies_to(Direction::output) == row.output);
+      CHECK(rule.applies_to(Direction::system) == row.system);
+    }
+  }
+
+  TEST_CASE("reports_only is the none style") {
+    RuleSpec spec = make_rule("t.s", "x");
+    CHECK_FALSE(CompiledRule(spec, 0).reports_only());
+    spec.style = "mask";
+    CHECK_FALSE(CompiledRule(spec, 0).reports_only());
+    spec.style = "none";
+    CHECK(CompiledRule(spec, 0).reports_only());
+  }
+
+  TEST_CASE("accepts applies validator, entropy and allow list") {
+    RuleSpec plain = make_rule("t.plain", "x");
+    CHECK(CompiledRule(plain, 0).accepts("anything"));
+    CHECK(CompiledRule(plain, 0).accepts(""));
+
+    RuleSpec card = make_rule("t.card", "x");
+    card.validator = "luhn";
+    CompiledRule luhn(card, 0);
+    CHECK(luhn.accepts("4111111111111111"));
+    CHECK_FALSE(luhn.accepts("4111111111111112"));
+
+    RuleSpec random = make_rule("t.rand", "x");
+    random.entropy = 3.0;
+    CompiledRule entropy(random, 0);
+    CHECK(entropy.accepts("abcdefgh"));       // exactly 3 bits
+    CHECK_FALSE(entropy.accepts("abcdefga")); // under 3 bits
+    CHECK_FALSE(entropy.accepts(""));
+
+    RuleSpec allowed = make_rule("t.allow", "x");
+    allowed.allow = {"(?i)example", "^0+$"};
+    CompiledRule allow(allowed, 0);
+    CHECK_FALSE(allow.accepts("me@EXAMPLE.org"));
+    CHECK_FALSE(allow.accepts("0000"));
+    CHECK(allow.accepts("00001"));
+  }
+
+} // TEST_SUITE
+
+} // namespace
+} // namespace veil

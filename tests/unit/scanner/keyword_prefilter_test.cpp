@@ -1,0 +1,116 @@
+#include "scanner/keyword_prefilter.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace veil {
+namespace {
+
+using Keywords = std::vector<std::vector<std::string>>;
+using Flags = std::vector<uint8_t>;
+
+Flags run(const KeywordPrefilter& p, std::string_view text) {
+  Flags out;
+  p.candidates(text, out);
+  return out;
+}
+
+TEST_SUITE("scanner::keyword_prefilter") {
+
+  TEST_CASE("a rule runs when one of its keywords is in the text") {
+    KeywordPrefilter p(Keywords{{"akia"}, {"ghp_", "github_pat_"}});
+    CHECK(run(p, "id AKIAXXXX") == Flags{1, 0});
+    CHECK(run(p, "token ghp_123") == Flags{0, 1});
+    CHECK(run(p, "github_pat_11") == Flags{0, 1});
+    CHECK(run(p, "nothing here") == Flags{0, 0});
+    CHECK(run(p, "") == Flags{0, 0});
+    CHECK(run(p, "akiaghp_") == Flags{1, 1});
+  }
+
+  TEST_CASE("matching is case-insensitive for ASCII on both sides") {
+    KeywordPrefilter p(Keywords{{"akia"}, {"SK-"}});
+    CHECK(run(p, "AkIa") == Flags{1, 0});
+    CHECK(run(p, "sk-proj") == Flags{0, 1});
+    CHECK(run(p, "SK-PROJ") == Flags{0, 1});
+  }
+
+  TEST_CASE("non-ASCII bytes are matched as written") {
+    KeywordPrefilter p(Keywords{{"\xC3\xA9t\xC3\xA9"}}); // "été"
+    CHECK(run(p, "en \xC3\xA9t\xC3\xA9") == Flags{1});
+    CHECK(run(p, "en \xC3\x89T\xC3\x89") == Flags{0}); // "ÉTÉ"
+    CHECK(run(p, "en \xC3\xA9T\xC3\xA9") == Flags{1});
+  }
+
+  TEST_CASE("rules without keywords are always candidates") {
+    KeywordPrefilter p(Keywords{{}, {"x"}, {}});
+    CHECK(run(p, "") == Flags{1, 0, 1});
+    CHECK(run(p, "abc") == Flags{1, 0, 1});
+    CHECK(run(p, "x") == Flags{1, 1, 1});
+  }
+
+  TEST_CASE(
+      "overlapping keywords are all found (the classic he/she/his/hers)") {
+    KeywordPrefilter p(Keywords{{"he"}, {"she"}, {"his"}, {"hers"}});
+    CHECK(run(p, "ushers") == Flags{1, 1, 0, 1});
+    CHECK(run(p, "ahishe") == Flags{1, 1, 1, 0});
+    CHECK(run(p, "h") == Flags{0, 0, 0, 0});
+  }
+
+  TEST_CASE("a keyword inside a longer failed keyword is found") {
+    KeywordPrefilter p(Keywords{{"abcd"}, {"bc"}, {"c"}});
+    CHECK(run(p, "abcx") == Flags{0, 1, 1});
+    CHECK(run(p, "abcd") == Flags{1, 1, 1});
+    CHECK(run(p, "aabcabcd") == Flags{1, 1, 1});
+    CHECK(run(p, "abd") == Flags{0, 0, 0});
+  }
+
+  TEST_CASE("keywords shared by rules and repeated in one rule") {
+    KeywordPrefilter p(Keywords{{"key", "key"}, {"key"}, {"api", "key"}});
+    CHECK(run(p, "API") == Flags{0, 0, 1});
+    CHECK(run(p, "my key") == Flags{1, 1, 1});
+  }
+
+  TEST_CASE("keywords at the very start and end of the text") {
+    KeywordPrefilter p(Keywords{{"ab"}, {"yz"}});
+    CHECK(run(p, "ab") == Flags{1, 0});
+    CHECK(run(p, "abyz") == Flags{1, 1});
+    CHECK(run(p, "...yz") == Flags{0, 1});
+  }
+
+  TEST_CASE("the output is reset on every call") {
+    KeywordPrefilter p(Keywords{{"one"}, {"two"}});
+    Flags out;
+    p.candidates("one two", out);
+    CHECK(out == Flags{1, 1});
+    p.candidates("two", out);
+    CHECK(out == Flags{0, 1});
+    out.assign(7, 1);
+    p.candidates("", out);
+    CHECK(out == Flags{0, 0});
+  }
+
+  TEST_CASE("many keywords") {
+    Keywords keywords;
+    for (int i = 0; i < 2000; ++i) {
+      keywords.push_back({"kw" + std::to_string(i) + "x"});
+    }
+    KeywordPrefilter p(keywords);
+    Flags out = run(p, "... KW1999X and kw7x, kw12 kw120 and kw1200x.");
+    Flags expected(2000, 0);
+    expected[1999] = 1;
+    expected[7] = 1;
+    expected[1200] = 1;
+    CHECK(out == expected);
+  }
+
+  TEST_CASE("no rules") {
+    KeywordPrefilter p(Keywords{});
+    CHECK(run(p, "anything").empty());
+  }
+
+} // TEST_SUITE
+
+} // namespace
+} // namespace veil
