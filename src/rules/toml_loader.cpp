@@ -4,11 +4,11 @@
 #include "rules/table_reader.hpp"
 #include "scanner/validators.hpp"
 
-#include <climits>
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 
 namespace veil {
@@ -45,6 +45,7 @@ constexpr std::array<std::string_view, 5> k_severities = {
 
 // Bits per byte cannot exceed 8, so a higher threshold never matches.
 constexpr double k_max_entropy = 8.0;
+constexpr int64_t k_max_int = std::numeric_limits<int>::max();
 
 template <typename Names>
 std::string one_of(const Names& names) {
@@ -144,7 +145,7 @@ void read_identity(const TableReader& r, RuleSpec& spec) {
 
 void read_filters(const TableReader& r, RuleSpec& spec) {
   if (std::optional<int64_t> group = r.integer("group")) {
-    if (*group < 0 || *group > INT_MAX) {
+    if (*group < 0 || *group > k_max_int) {
       r.fail_got("group", "an integer >= 0");
     }
     spec.group = static_cast<int>(*group);
@@ -190,7 +191,7 @@ void read_context(const TableReader& r, RuleSpec& spec) {
   }
   spec.context.words = lowercase(std::move(*words));
   if (std::optional<int64_t> window = context->integer("window")) {
-    if (*window < 0 || *window > INT_MAX) {
+    if (*window < 0 || *window > k_max_int) {
       context->fail_got("window", "an integer >= 0 (bytes)");
     }
     spec.context.window = static_cast<int>(*window);
@@ -265,7 +266,6 @@ void read_pack_header(const TableReader& root, PackSpec& pack) {
   if (!header) {
     root.fail_missing("[pack] table");
   }
-  header->set_who("pack");
   header->reject_unknown_keys(k_pack_keys);
   pack.name = require_string(*header, "name");
   pack.version = require_string(*header, "version");

@@ -1,7 +1,8 @@
 // Parses one TOML rule pack into a PackSpec. Every error is a RuleError whose
-// message is "FILE:LINE:COL: rule ID: what is wrong" (or "FILE:LINE:COL: what"
-// before a rule id is known). Loading checks shapes and value sets (severity,
-// category, direction, validator names); regexes are compiled by the scanner.
+// message is "FILE:LINE:COL: rule ID: what is wrong" ("rule #3" before the id
+// is known, nothing for [pack] keys: "FILE:2:8: pack.name: ..."). Loading
+// checks shapes, unknown keys and value sets (severity, category, direction,
+// style, validator names); regexes are compiled later by the scanner.
 #pragma once
 
 #include "rules/rule_spec.hpp"
