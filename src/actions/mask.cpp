@@ -39,9 +39,14 @@ std::string masked_preview(std::string_view category, std::string_view entity,
                            std::string_view value) {
   if (entity == "EMAIL_ADDRESS") {
     size_t at = value.rfind('@');
-    if (at != std::string_view::npos && at > 0) {
+    // A one- or two-letter local part would be given away by its first
+    // letter: show the domain only.
+    if (at != std::string_view::npos && at > 2) {
       return std::string(first_char(value)) + "***" +
              std::string(value.substr(at));
+    }
+    if (at != std::string_view::npos) {
+      return "****" + std::string(value.substr(at));
     }
   }
   size_t length = code_points(value);

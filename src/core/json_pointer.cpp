@@ -24,20 +24,15 @@ std::vector<std::string_view> split_segments(std::string_view pointer) {
 }
 
 // Matches pattern segments [pi..] against a prefix of pointer segments
-// [si..]; with prefix_only, running out of pointer segments also succeeds
-// (something below may match). "**" backtracks, which is fine for the handful of segments a pointer has.
+// [si..]. "**" backtracks, which is fine for the handful of segments a pointer has.
 bool match_from(const std::vector<std::string>& pat, size_t pi,
-                const std::vector<std::string_view>& segs, size_t si,
-                bool prefix_only) {
-  if (si == segs.size() && prefix_only) {
-    return true;
-  }
+                const std::vector<std::string_view>& segs, size_t si) {
   if (pi == pat.size()) {
     return true; // a pattern selects its node and everything below it
   }
   if (pat[pi] == "**") {
     for (size_t k = si; k <= segs.size(); ++k) {
-      if (match_from(pat, pi + 1, segs, k, prefix_only)) {
+      if (match_from(pat, pi + 1, segs, k)) {
         return true;
       }
     }
@@ -49,7 +44,7 @@ bool match_from(const std::vector<std::string>& pat, size_t pi,
   if (pat[pi] != "*" && pat[pi] != segs[si]) {
     return false;
   }
-  return match_from(pat, pi + 1, segs, si + 1, prefix_only);
+  return match_from(pat, pi + 1, segs, si + 1);
 }
 
 } // namespace
@@ -72,8 +67,15 @@ void append_pointer_index(std::string& pointer, size_t index) {
   pointer += std::to_string(index);
 }
 
-std::string last_pointer_segment(std::string_view pointer) {
+std::string last_key_segment(std::string_view pointer) {
   size_t slash = pointer.rfind('/');
+  while (slash != std::string_view::npos && slash > 0 &&
+         slash + 1 < pointer.size() &&
+         pointer.find_first_not_of("0123456789", slash + 1) ==
+             std::string_view::npos) {
+    pointer = pointer.substr(0, slash);
+    slash = pointer.rfind('/');
+  }
   std::string_view seg =
       slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
   std::string out;
@@ -99,11 +101,7 @@ PointerPattern::PointerPattern(std::string_view pattern) {
 }
 
 bool PointerPattern::matches(std::string_view pointer) const {
-  return match_from(m_segments, 0, split_segments(pointer), 0, false);
-}
-
-bool PointerPattern::may_match_below(std::string_view prefix) const {
-  return match_from(m_segments, 0, split_segments(prefix), 0, true);
+  return match_from(m_segments, 0, split_segments(pointer), 0);
 }
 
 } // namespace veil

@@ -14,17 +14,15 @@ namespace veil {
 void append_pointer_segment(std::string& pointer, std::string_view key);
 void append_pointer_index(std::string& pointer, size_t index);
 
-// The last segment, unescaped ("/a/b~1c" -> "b/c").
-std::string last_pointer_segment(std::string_view pointer);
+// The last segment that is not an array index, unescaped: the key that
+// names a value ("/a/b~1c" -> "b/c", "/api_keys/0" -> "api_keys").
+std::string last_key_segment(std::string_view pointer);
 
 class PointerPattern {
 public:
   // Throws UsageError when the pattern is not "" and does not start with "/".
   explicit PointerPattern(std::string_view pattern);
   bool matches(std::string_view pointer) const;
-  // True when some pointer below `prefix` could still match (used to skip
-  // whole subtrees while walking).
-  bool may_match_below(std::string_view prefix) const;
 
 private:
   std::vector<std::string> m_segments; // escaped, as written

@@ -43,6 +43,32 @@ const char* string_token_end(const char* open, const char* limit) {
   return limit;
 }
 
+std::string_view last_segment(std::string_view pointer) {
+  size_t slash = pointer.rfind('/');
+  return slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
+}
+
+// type() only looks at the first byte: parse the scalar to know that "tru"
+// or "1x2" is not JSON. Numbers beyond double range are still valid JSON.
+template <typename Value>
+error_code check_scalar(Value& value, od::json_type type) {
+  switch (type) {
+  case od::json_type::number: {
+    error_code err = value.get_double().error();
+    return err == simdjson::NUMBER_OUT_OF_RANGE ? simdjson::SUCCESS : err;
+  }
+  case od::json_type::boolean:
+    return value.get_bool().error();
+  case od::json_type::null: {
+    bool is_null = false;
+    error_code err = value.is_null().get(is_null);
+    return err ? err : is_null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
+  }
+  default:
+    return simdjson::INCORRECT_TYPE;
+  }
+}
+
 } // namespace
 
 JsonlReader::JsonlReader(const ReaderOptions& options) : m_options(options) {}
@@ -57,12 +83,12 @@ JsonOutcome JsonlReader::read(Record& record) {
                        .iterate(m_buffer.data(), record.content.size(),
                                 m_buffer.size())
                        .get(doc);
-  od::value root;
+  od::json_type type = od::json_type::null;
   if (!err) {
-    err = doc.get_value().get(root);
+    err = doc.type().get(type);
   }
   if (!err) {
-    err = walk(root, 0);
+    err = walk_root(doc, type);
   }
   // simdjson 3.0 has no document::at_end(): a location still in bounds
   // after the root value means trailing content ("{} {}").
@@ -73,6 +99,28 @@ JsonOutcome JsonlReader::read(Record& record) {
     return JsonOutcome::invalid_utf8;
   }
   return err ? JsonOutcome::invalid_json : JsonOutcome::ok;
+}
+
+// simdjson refuses get_value() on a scalar document ("text" or 42 on a line
+// of its own), so those are visited here.
+error_code JsonlReader::walk_root(od::document& doc, od::json_type type) {
+  if (type == od::json_type::object || type == od::json_type::array) {
+    od::value root;
+    if (error_code err = doc.get_value().get(root)) {
+      return err;
+    }
+    return walk(root, 0);
+  }
+  if (type != od::json_type::string) {
+    return check_scalar(doc, type);
+  }
+  std::string_view raw = trim_token(doc.raw_json_token());
+  std::string_view text;
+  if (error_code err = doc.get_string().get(text)) {
+    return err;
+  }
+  add_string(raw, text);
+  return simdjson::SUCCESS;
 }
 
 error_code JsonlReader::walk(od::value value, size_t depth) {
@@ -101,8 +149,10 @@ error_code JsonlReader::walk(od::value value, size_t depth) {
   case od::json_type::string:
     return visit_string(value);
   default:
-    visit_scalar(value);
-    return simdjson::SUCCESS;
+    if (m_pointer == m_options.id_field && type != od::json_type::null) {
+      m_record->record_id.assign(trim_token(value.raw_json_token()));
+    }
+    return check_scalar(value, type);
   }
 }
 
@@ -123,12 +173,10 @@ error_code JsonlReader::walk_object(od::object object, size_t depth) {
     if (m_options.scan_keys && selected(m_pointer)) {
       add_key(key_open, key);
     }
-    // Unvisited values are skipped by simdjson, but still validated.
-    if (subtree_selected(m_pointer) || is_model_hint_key(key) ||
-        m_pointer == m_options.id_field || key == "role") {
-      if (error_code err = walk(field.value(), depth)) {
-        return err;
-      }
+    // Every value is visited, selected or not: simdjson only balances
+    // brackets when skipping, and a line is JSON only if all of it parses.
+    if (error_code err = walk(field.value(), depth)) {
+      return err;
     }
     m_pointer.resize(base);
   }
@@ -144,10 +192,8 @@ error_code JsonlReader::walk_array(od::array array, size_t depth) {
       return err;
     }
     append_pointer_index(m_pointer, index++);
-    if (subtree_selected(m_pointer)) {
-      if (error_code err = walk(value, depth)) {
-        return err;
-      }
+    if (error_code err = walk(value, depth)) {
+      return err;
     }
     m_pointer.resize(base);
   }
@@ -160,8 +206,12 @@ error_code JsonlReader::visit_string(od::value value) {
   if (error_code err = value.get_string().get(text)) {
     return err;
   }
-  std::string_view key = std::string_view(m_pointer).substr(
-      m_pointer.rfind('/') == std::string::npos ? 0 : m_pointer.rfind('/') + 1);
+  add_string(raw, text);
+  return simdjson::SUCCESS;
+}
+
+void JsonlReader::add_string(std::string_view raw, std::string_view text) {
+  std::string_view key = last_segment(m_pointer);
   if (is_model_hint_key(key)) {
     m_record->model_hint.append(text).push_back(' ');
   }
@@ -173,7 +223,7 @@ error_code JsonlReader::visit_string(od::value value) {
                                  std::string(text));
   }
   if (!selected(m_pointer)) {
-    return simdjson::SUCCESS;
+    return;
   }
   Field field;
   field.pointer = m_pointer;
@@ -182,13 +232,6 @@ error_code JsonlReader::visit_string(od::value value) {
   field.text.assign(text);
   field.is_json = true;
   m_record->fields.push_back(std::move(field));
-  return simdjson::SUCCESS;
-}
-
-void JsonlReader::visit_scalar(od::value value) {
-  if (m_pointer == m_options.id_field) {
-    m_record->record_id.assign(trim_token(value.raw_json_token()));
-  }
 }
 
 void JsonlReader::add_key(const char* open, std::string_view key) {
@@ -209,18 +252,6 @@ bool JsonlReader::selected(const std::string& pointer) const {
   }
   for (const PointerPattern& p : m_options.fields) {
     if (p.matches(pointer)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-bool JsonlReader::subtree_selected(const std::string& pointer) const {
-  if (m_options.fields.empty()) {
-    return true;
-  }
-  for (const PointerPattern& p : m_options.fields) {
-    if (p.may_match_below(pointer)) {
       return true;
     }
   }

@@ -23,16 +23,17 @@ public:
   JsonOutcome read(Record& record);
 
 private:
+  simdjson::error_code walk_root(simdjson::ondemand::document& doc,
+                                 simdjson::ondemand::json_type type);
   simdjson::error_code walk(simdjson::ondemand::value value, size_t depth);
   simdjson::error_code walk_object(simdjson::ondemand::object object,
                                    size_t depth);
   simdjson::error_code walk_array(simdjson::ondemand::array array,
                                   size_t depth);
   simdjson::error_code visit_string(simdjson::ondemand::value value);
-  void visit_scalar(simdjson::ondemand::value value);
+  void add_string(std::string_view raw, std::string_view text);
   void add_key(const char* open, std::string_view key);
   bool selected(const std::string& pointer) const;
-  bool subtree_selected(const std::string& pointer) const;
   uint32_t offset_of(const char* p) const;
 
   const ReaderOptions& m_options;

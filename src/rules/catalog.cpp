@@ -1,13 +1,13 @@
 #include "rules/catalog.hpp"
 
+#include "core/errors.hpp"
+#include "rules/builtin_packs.hpp"
+#include "rules/toml_loader.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include "core/errors.hpp"
-#include "rules/builtin_packs.hpp"
-#include "rules/toml_loader.hpp"
 
 namespace veil {
 
@@ -52,7 +52,9 @@ Catalog load_catalog(const CatalogOptions& options) {
     }
   }
   for (const std::string& path : options.rule_files) {
-    catalog.packs.push_back(load_pack(read_file(path), path));
+    // A user's quick rule may leave its examples out; built-in rules may not.
+    catalog.packs.push_back(load_pack(read_file(path), path,
+                                      LoadOptions{.require_examples = false}));
   }
   std::map<std::string, size_t> by_id;
   std::vector<RuleSpec> merged;

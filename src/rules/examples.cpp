@@ -26,9 +26,8 @@ bool rule_finds(const RuleSet& rules, const Scanner& scanner,
 }
 
 void check(const RuleSet& rules, const Scanner& scanner,
-           const CompiledRule& rule,
-           const std::vector<std::string>& examples, bool expected,
-           ExampleResults& results) {
+           const CompiledRule& rule, const std::vector<std::string>& examples,
+           bool expected, ExampleResults& results) {
   const RuleSpec& spec = rule.spec();
   for (size_t i = 0; i < examples.size(); ++i) {
     ++results.examples;
@@ -52,7 +51,8 @@ ExampleResults run_examples(const RuleSet& rules) {
   for (const auto& rule : rules.rules()) {
     ++results.rules;
     check(rules, scanner, *rule, rule->spec().examples_match, true, results);
-    check(rules, scanner, *rule, rule->spec().examples_no_match, false, results);
+    check(rules, scanner, *rule, rule->spec().examples_no_match, false,
+          results);
   }
   return results;
 }

@@ -28,6 +28,12 @@ std::unique_ptr<RE2> compile_regex(const RuleSpec& spec,
 CompiledRule::CompiledRule(RuleSpec spec, size_t index)
     : m_spec(std::move(spec)), m_index(index) {
   m_regex = compile_regex(m_spec, "regex", m_spec.regex);
+  if (m_spec.group > k_max_group) {
+    throw RuleError(m_spec.where("group").format() + ": rule " + m_spec.id +
+                    ": group " + std::to_string(m_spec.group) +
+                    " is above the highest supported, " +
+                    std::to_string(k_max_group));
+  }
   if (m_spec.group > m_regex->NumberOfCapturingGroups()) {
     throw RuleError(m_spec.where("group").format() + ": rule " + m_spec.id +
                     ": group " + std::to_string(m_spec.group) +

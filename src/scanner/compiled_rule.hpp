@@ -16,6 +16,9 @@ namespace veil {
 
 class CompiledRule {
 public:
+  // The scanner asks RE2 for captures in a fixed array on the stack.
+  static constexpr int k_max_group = 9;
+
   // Throws RuleError "FILE:LINE:COL: rule ID: regex: <RE2 error>".
   CompiledRule(RuleSpec spec, size_t index);
   // Not copyable: RE2 objects are expensive and the rule set hands out

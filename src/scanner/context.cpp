@@ -37,7 +37,7 @@ bool has_context(const ContextSpec& context, const Record& record,
   size_t from = start > size_t(context.window) ? start - context.window : 0;
   size_t to = std::min(text.size(), end + size_t(context.window));
   return any_word_in(context, text.substr(from, to - from)) ||
-         any_word_in(context, last_pointer_segment(field.pointer)) ||
+         any_word_in(context, last_key_segment(field.pointer)) ||
          any_word_in(context, record.model_hint);
 }
 

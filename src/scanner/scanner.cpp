@@ -9,7 +9,6 @@ namespace veil {
 
 namespace {
 
-constexpr int k_max_groups = 10;
 
 bool stronger(const Match& a, const Match& b) {
   Severity sa = a.rule->spec().severity;
@@ -52,8 +51,8 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
                    uint32_t field_index, std::vector<Match>& out) const {
   const Field& field = record.fields[field_index];
   re2::StringPiece text(field.text.data(), field.text.size());
-  re2::StringPiece groups[k_max_groups];
-  int group = std::min(rule.group(), k_max_groups - 1);
+  re2::StringPiece groups[CompiledRule::k_max_group + 1];
+  int group = rule.group();
   const RuleSpec& spec = rule.spec();
   size_t pos = 0;
   while (pos <= text.size() &&

@@ -16,7 +16,10 @@ TEST_SUITE("actions::mask") {
     CHECK(masked_preview("pii", "EMAIL_ADDRESS", "a@b@c.io") == "a***@c.io");
     // Not an address after all: the generic forms apply.
     CHECK(masked_preview("pii", "EMAIL_ADDRESS", "not-an-email") == "n***l");
-    CHECK(masked_preview("pii", "EMAIL_ADDRESS", "@x.com") == "****");
+    CHECK(masked_preview("pii", "EMAIL_ADDRESS", "@x.com") == "****@x.com");
+    // A short local part would be given away by its first letter.
+    CHECK(masked_preview("pii", "EMAIL_ADDRESS", "jo@x.com") == "****@x.com");
+    CHECK(masked_preview("pii", "EMAIL_ADDRESS", "joe@x.com") == "j***@x.com");
   }
 
   TEST_CASE("masked_preview: a long secret keeps its first 4 bytes") {

@@ -203,10 +203,7 @@ TEST_SUITE("rules::catalog") {
     }
   }
 
-  TEST_CASE("a user's rule may leave its examples out" * doctest::skip()) {
-    // BUG: load_catalog loads --rules files with the default LoadOptions
-    // (require_examples = true), although toml_loader.hpp says a user's quick
-    // rule may leave examples out.
+  TEST_CASE("a user's rule may leave its examples out") {
     RuleFiles files;
     const std::string path = files.write(
         "quick.toml", pack("quick", "[[rules]]\nid = \"custom.codename\"\n"

@@ -56,8 +56,9 @@ TEST_SUITE("scanner::context") {
     Record record;
     Field keyed = make_field("v", "/config/OpenAI_Api_Key");
     CHECK(has_context(words({"api_key"}), record, keyed, 0, 1));
-    Field array = make_field("v", "/keys/0");
-    CHECK_FALSE(has_context(words({"keys"}), record, array, 0, 1));
+    // Array indices are skipped: the key is the array's.
+    Field array = make_field("v", "/api_keys/0");
+    CHECK(has_context(words({"api_key"}), record, array, 0, 1));
 
     Field text = make_field("v");
     CHECK_FALSE(has_context(words({"deepseek"}), record, text, 0, 1));
