@@ -1,10 +1,10 @@
 // Entry point: parse, dispatch, and map errors to exit codes. The only place
 // that catches veil::Error.
-#include <csignal>
-#include <iostream>
-
 #include "cli/app.hpp"
 #include "sinks/output.hpp"
+
+#include <csignal>
+#include <iostream>
 
 int main(int argc, char** argv) {
   // A closed pipe must surface as EPIPE (a quiet, successful end), not as a

@@ -28,8 +28,8 @@ uint64_t column_of(const Record& record, const Field& field, size_t start) {
   if (!field.is_json) {
     return field.raw_begin + start + 1;
   }
-  std::string_view token = record.content.substr(
-      field.raw_begin, field.raw_end - field.raw_begin);
+  std::string_view token =
+      record.content.substr(field.raw_begin, field.raw_end - field.raw_begin);
   return field.raw_begin + raw_offset_in_token(token, start) + 1;
 }
 
@@ -119,8 +119,7 @@ void FindingBuilder::build(const Record& record,
       f.end = m.end;
       f.column = column_of(record, field, m.start);
       f.preview = masked_preview(spec.category, spec.entity, value);
-      f.fingerprint =
-          m_hash.hex(spec.id, normalize_value(spec.entity, value));
+      f.fingerprint = m_hash.hex(spec.id, normalize_value(spec.entity, value));
       f.replacement = replacement(style, spec.entity, value);
       bool redacts = style != Style::none;
       f.action = redacts && m_options.redact ? "redacted" : "reported";
@@ -133,9 +132,8 @@ void FindingBuilder::build(const Record& record,
     }
     if (copied > 0) {
       text.append(field.text, copied);
-      edits.push_back(
-          TokenEdit{field.raw_begin, field.raw_end, std::move(text),
-                    field.is_json});
+      edits.push_back(TokenEdit{field.raw_begin, field.raw_end, std::move(text),
+                                field.is_json});
     }
   }
 }

@@ -4,10 +4,6 @@
 // numbering), so it runs in input order only.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "actions/keyed_hash.hpp"
 #include "actions/labeler.hpp"
 #include "actions/style.hpp"
@@ -15,12 +11,16 @@
 #include "core/record.hpp"
 #include "sinks/line_rewriter.hpp"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace veil {
 
 struct ActionOptions {
   std::optional<Style> style; // --style: overrides the rules' styles
   Scope scope = Scope::file;
-  bool redact = false;        // redact command: findings are "redacted"
+  bool redact = false; // redact command: findings are "redacted"
 };
 
 class FindingBuilder {

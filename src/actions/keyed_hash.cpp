@@ -1,13 +1,13 @@
 #include "actions/keyed_hash.hpp"
 
+#include "core/errors.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-
-#include "core/errors.hpp"
 
 namespace veil {
 

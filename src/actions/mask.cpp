@@ -6,7 +6,9 @@ namespace veil {
 
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 size_t code_points(std::string_view s) {
   size_t n = 0;
@@ -16,7 +18,9 @@ size_t code_points(std::string_view s) {
   return n;
 }
 
-bool is_alnum(unsigned char c) { return std::isalnum(c) != 0; }
+bool is_alnum(unsigned char c) {
+  return std::isalnum(c) != 0;
+}
 
 // Which entities are digit strings whose separators carry no information.
 bool is_numberish(std::string_view entity) {
@@ -52,12 +56,14 @@ std::string masked_preview(std::string_view category, std::string_view entity,
   size_t length = code_points(value);
   if (category == "secret" && length >= 16 && value.size() >= 4) {
     size_t keep = 4;
-    while (keep > 0 && is_continuation(static_cast<unsigned char>(value[keep]))) {
+    while (keep > 0 &&
+           is_continuation(static_cast<unsigned char>(value[keep]))) {
       --keep;
     }
     return std::string(value.substr(0, keep)) + "****";
   }
-  if (length >= 8 && !is_continuation(static_cast<unsigned char>(value.back()))) {
+  if (length >= 8 &&
+      !is_continuation(static_cast<unsigned char>(value.back()))) {
     return std::string(first_char(value)) + "***" + value.back();
   }
   return "****";

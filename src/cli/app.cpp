@@ -1,11 +1,11 @@
 #include "cli/app.hpp"
 
+#include "cli/commands.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <unistd.h>
-
-#include "cli/commands.hpp"
 
 namespace veil {
 
@@ -62,7 +62,8 @@ void add_run_flags(CLI::App& cmd, Options& o) {
       ->check(CLI::IsMember(
           {"info", "low", "medium", "high", "critical", "never"}));
   cmd.add_flag("-q,--quiet", o.quiet, "Text report: print only the summary");
-  cmd.add_option("--color", o.color, "Color the text report: auto, always, never")
+  cmd.add_option("--color", o.color,
+                 "Color the text report: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd.add_option("-j,--jobs", o.jobs,

@@ -1,10 +1,10 @@
 // `veil rules list|show|test`: inspect the rule packs a run would use.
-#include <iomanip>
-#include <iostream>
-
 #include "cli/commands.hpp"
 #include "cli/run_builder.hpp"
 #include "rules/examples.hpp"
+
+#include <iomanip>
+#include <iostream>
 
 namespace veil {
 
@@ -37,8 +37,7 @@ ExitCode cmd_rules_list(const Options& o) {
   for (const RuleSpec& r : catalog.rules) {
     std::cout << std::left << std::setw(32) << r.id << ' ' << std::setw(24)
               << r.entity << ' ' << std::setw(10) << r.category << ' '
-              << std::setw(9) << to_string(r.severity) << ' ' << r.pack
-              << '\n';
+              << std::setw(9) << to_string(r.severity) << ' ' << r.pack << '\n';
   }
   return ExitCode::ok;
 }
@@ -48,9 +47,8 @@ ExitCode cmd_rules_show(const Options& o) {
   const RuleSpec& r = find_rule(catalog, o.rule_id);
   std::cout << "id: " << r.id << "\ndescription: " << r.description
             << "\nentity: " << r.entity << "\ncategory: " << r.category
-            << "\nseverity: " << to_string(r.severity) << "\nregex: "
-            << r.regex << "\ngroup: " << r.group
-            << "\nconfidence: " << r.confidence
+            << "\nseverity: " << to_string(r.severity) << "\nregex: " << r.regex
+            << "\ngroup: " << r.group << "\nconfidence: " << r.confidence
             << "\ndirection: " << r.direction << '\n';
   if (!r.validator.empty()) {
     std::cout << "validator: " << r.validator << '\n';
@@ -78,8 +76,8 @@ ExitCode cmd_rules_test(const Options& o) {
     std::cerr << "veil: " << f.location << ": rule " << f.rule << ": "
               << f.message << '\n';
   }
-  std::cout << results.rules << " rules, " << results.examples
-            << " examples, " << results.failures.size() << " failed\n";
+  std::cout << results.rules << " rules, " << results.examples << " examples, "
+            << results.failures.size() << " failed\n";
   return results.failures.empty() ? ExitCode::ok : ExitCode::usage;
 }
 

@@ -21,14 +21,14 @@ struct Options {
   std::vector<std::string> only;
   std::vector<std::string> disable;
   // report
-  std::string format;      // "" = text for scan, from --report's extension
-  std::string report;      // scan: -o/--report; redact: --report
-  std::string output;      // redact: -o/--output
-  std::string fail_on;     // "" = command default
+  std::string format;  // "" = text for scan, from --report's extension
+  std::string report;  // scan: -o/--report; redact: --report
+  std::string output;  // redact: -o/--output
+  std::string fail_on; // "" = command default
   bool quiet = false;
   std::string color = "auto";
   // actions
-  std::string style;       // "" = each rule's style
+  std::string style; // "" = each rule's style
   std::string scope = "file";
   std::string key_file;
   std::string key_on_argv; // --key: refused, keys never go on argv

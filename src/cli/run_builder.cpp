@@ -1,9 +1,9 @@
 #include "cli/run_builder.hpp"
 
+#include "core/errors.hpp"
+
 #include <cstdlib>
 #include <unistd.h>
-
-#include "core/errors.hpp"
 
 namespace veil {
 

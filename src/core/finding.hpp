@@ -4,10 +4,10 @@
 // writers take only Finding, so no report can hold a clear value.
 #pragma once
 
+#include "core/severity.hpp"
+
 #include <cstdint>
 #include <string>
-
-#include "core/severity.hpp"
 
 namespace veil {
 
@@ -32,7 +32,7 @@ struct Finding {
   std::string category;
   Severity severity = Severity::info;
   double confidence = 0;
-  uint64_t start = 0;  // byte offsets in the decoded string
+  uint64_t start = 0; // byte offsets in the decoded string
   uint64_t end = 0;
   uint64_t column = 0; // 1-based byte column in the raw line
   std::string preview; // masked

@@ -24,7 +24,8 @@ std::vector<std::string_view> split_segments(std::string_view pointer) {
 }
 
 // Matches pattern segments [pi..] against a prefix of pointer segments
-// [si..]. "**" backtracks, which is fine for the handful of segments a pointer has.
+// [si..]. "**" backtracks, which is fine for the handful of segments a pointer
+// has.
 bool match_from(const std::vector<std::string>& pat, size_t pi,
                 const std::vector<std::string_view>& segs, size_t si) {
   if (pi == pat.size()) {

@@ -19,14 +19,14 @@ enum class Direction { unknown, input, output, system };
 std::string_view to_string(Direction d);
 
 struct Field {
-  std::string pointer;   // JSON Pointer of the value; "" for a text line
+  std::string pointer;    // JSON Pointer of the value; "" for a text line
   uint32_t raw_begin = 0; // token span in Record::content (JSON: with quotes)
   uint32_t raw_end = 0;
-  std::string text;      // decoded value: what the scanner sees
-  std::string role;      // "user", "assistant", "system", "tool"... or ""
+  std::string text; // decoded value: what the scanner sees
+  std::string role; // "user", "assistant", "system", "tool"... or ""
   Direction direction = Direction::unknown;
-  bool is_key = false;   // an object key (--scan-keys)
-  bool is_json = false;  // raw span is a JSON string token (needs escaping)
+  bool is_key = false;  // an object key (--scan-keys)
+  bool is_json = false; // raw span is a JSON string token (needs escaping)
 };
 
 enum class RecordKind {
@@ -37,9 +37,9 @@ enum class RecordKind {
 };
 
 struct Record {
-  size_t input_index = 0; // which input (file) it came from
-  uint64_t line = 0;      // 1-based line number in that input
-  std::string_view bom;   // UTF-8 BOM written back before content, if any
+  size_t input_index = 0;      // which input (file) it came from
+  uint64_t line = 0;           // 1-based line number in that input
+  std::string_view bom;        // UTF-8 BOM written back before content, if any
   std::string_view content;    // the line without BOM and terminator
   std::string_view terminator; // "\n", "\r\n" or ""
   RecordKind kind = RecordKind::text;

@@ -3,18 +3,18 @@
 // Batches are the unit of parallel work and are consumed in sequence order.
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "core/finding.hpp"
 #include "core/record.hpp"
 #include "source/line_splitter.hpp"
+
+#include <string>
+#include <vector>
 
 namespace veil {
 
 struct LineSlot {
   uint64_t number = 0;
-  uint32_t begin = 0;  // content span in Batch::storage
+  uint32_t begin = 0; // content span in Batch::storage
   uint32_t length = 0;
   uint8_t bom_length = 0;
   uint8_t terminator_length = 0; // 0, 1 ("\n") or 2 ("\r\n")
@@ -23,9 +23,9 @@ struct LineSlot {
 
 struct Batch {
   size_t input_index = 0;
-  std::string storage;           // bom + content + terminator of each line
+  std::string storage; // bom + content + terminator of each line
   std::vector<LineSlot> lines;
-  std::vector<Record> records;   // filled by a worker
+  std::vector<Record> records;             // filled by a worker
   std::vector<std::vector<Match>> matches; // per record, filled by a worker
 
   // True when the batch should be handed to a worker.

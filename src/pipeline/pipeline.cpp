@@ -1,9 +1,5 @@
 #include "pipeline/pipeline.hpp"
 
-#include <chrono>
-#include <deque>
-#include <iostream>
-
 #include "core/errors.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/worker_pool.hpp"
@@ -12,6 +8,10 @@
 #include "sinks/output.hpp"
 #include "source/byte_source.hpp"
 #include "source/input_list.hpp"
+
+#include <chrono>
+#include <deque>
+#include <iostream>
 
 namespace veil {
 
@@ -52,10 +52,10 @@ void process_batch(Batch& batch, WorkerState& state) {
 // order.
 class OrderedStage {
 public:
-  OrderedStage(const RunOptions& options, const KeyedHash& hash,
-               Output* output, ReportWriter& report)
-      : m_options(options), m_builder(options.actions, hash),
-        m_output(output), m_report(report) {}
+  OrderedStage(const RunOptions& options, const KeyedHash& hash, Output* output,
+               ReportWriter& report)
+      : m_options(options), m_builder(options.actions, hash), m_output(output),
+        m_report(report) {}
 
   void start_file() {
     m_builder.start_file();
@@ -86,8 +86,7 @@ private:
 
 void OrderedStage::consume(const Batch& batch, const std::string& file) {
   for (size_t i = 0; i < batch.records.size(); ++i) {
-    consume_record(batch.records[i], batch.matches[i], batch.raw_line(i),
-                   file);
+    consume_record(batch.records[i], batch.matches[i], batch.raw_line(i), file);
   }
 }
 
@@ -144,8 +143,7 @@ public:
       : m_options(options), m_stage(stage) {
     size_t threads = thread_count(options.jobs);
     for (size_t i = 0; i < threads; ++i) {
-      m_states.push_back(
-          std::make_unique<WorkerState>(options.reader, rules));
+      m_states.push_back(std::make_unique<WorkerState>(options.reader, rules));
     }
     if (threads > 1) {
       m_pool = std::make_unique<WorkerPool>(threads);
@@ -281,9 +279,9 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
     output->finish();
   }
   Summary& summary = stage.summary();
-  summary.elapsed_seconds = std::chrono::duration<double>(
-                                std::chrono::steady_clock::now() - started)
-                                .count();
+  summary.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
   report->end(summary);
   if (report_out) {
     report_out->finish();

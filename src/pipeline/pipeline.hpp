@@ -4,15 +4,15 @@
 // input order, whatever the number of workers.
 #pragma once
 
-#include <optional>
-#include <string>
-#include <vector>
-
 #include "actions/finding_builder.hpp"
 #include "core/errors.hpp"
 #include "reader/reader_options.hpp"
 #include "scanner/rule_set.hpp"
 #include "sinks/report/report_writer.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace veil {
 
@@ -20,13 +20,13 @@ struct RunOptions {
   std::vector<std::string> inputs; // FILE arguments ("-" = stdin)
   ReaderOptions reader;
   size_t max_line_bytes = size_t{64} << 20;
-  size_t jobs = 1;                 // worker threads; 1 = no threads
+  size_t jobs = 1; // worker threads; 1 = no threads
   ActionOptions actions;
   std::optional<std::string> output; // redacted stream ("-" = stdout)
   std::optional<std::string> report; // report destination ("-" = stdout)
   std::string format = "text";
   ReportOptions report_options;
-  std::optional<Severity> fail_on;   // unset: never fail on findings
+  std::optional<Severity> fail_on; // unset: never fail on findings
 };
 
 // Returns the exit code: 3 on input/output errors, else 1 when a finding is

@@ -1,8 +1,8 @@
 #include "reader/jsonl_reader.hpp"
 
-#include <cstring>
-
 #include "core/json_pointer.hpp"
+
+#include <cstring>
 
 namespace veil {
 
@@ -79,10 +79,9 @@ JsonOutcome JsonlReader::read(Record& record) {
   m_buffer.append(simdjson::SIMDJSON_PADDING, '\0');
   m_pointer.clear();
   od::document doc;
-  error_code err = m_parser
-                       .iterate(m_buffer.data(), record.content.size(),
-                                m_buffer.size())
-                       .get(doc);
+  error_code err =
+      m_parser.iterate(m_buffer.data(), record.content.size(), m_buffer.size())
+          .get(doc);
   od::json_type type = od::json_type::null;
   if (!err) {
     err = doc.type().get(type);

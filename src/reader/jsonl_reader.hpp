@@ -4,13 +4,13 @@
 // record id (--id-field) and model/provider hints used as rule context.
 #pragma once
 
+#include "core/record.hpp"
+#include "reader/reader_options.hpp"
+
 #include <simdjson.h>
 
 #include <string>
 #include <vector>
-
-#include "core/record.hpp"
-#include "reader/reader_options.hpp"
 
 namespace veil {
 
@@ -38,7 +38,7 @@ private:
 
   const ReaderOptions& m_options;
   simdjson::ondemand::parser m_parser;
-  std::string m_buffer; // the line plus simdjson's padding
+  std::string m_buffer;  // the line plus simdjson's padding
   std::string m_pointer; // pointer of the value being visited
   Record* m_record = nullptr;
 };

@@ -1,10 +1,10 @@
 // How lines become Records: the input mode and which fields are scanned.
 #pragma once
 
+#include "core/json_pointer.hpp"
+
 #include <string>
 #include <vector>
-
-#include "core/json_pointer.hpp"
 
 namespace veil {
 

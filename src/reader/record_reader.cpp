@@ -1,9 +1,9 @@
 #include "reader/record_reader.hpp"
 
-#include <simdjson.h>
-
 #include "reader/chat_shapes.hpp"
 #include "reader/jsonl_reader.hpp"
+
+#include <simdjson.h>
 
 namespace veil {
 
@@ -52,8 +52,9 @@ void RecordReader::read(Record& record) {
       return;
     }
     reset(record);
-    record.kind = outcome == JsonOutcome::invalid_utf8 ? RecordKind::text
-                                                       : RecordKind::invalid_json;
+    record.kind = outcome == JsonOutcome::invalid_utf8
+                      ? RecordKind::text
+                      : RecordKind::invalid_json;
   } else {
     record.kind = RecordKind::text;
   }

@@ -4,10 +4,10 @@
 // parse. One RecordReader per worker thread: it owns the parser and buffers.
 #pragma once
 
-#include <memory>
-
 #include "core/record.hpp"
 #include "reader/reader_options.hpp"
+
+#include <memory>
 
 namespace veil {
 

@@ -3,10 +3,10 @@
 // --only / --disable selection by rule id, entity or category.
 #pragma once
 
+#include "rules/rule_spec.hpp"
+
 #include <string>
 #include <vector>
-
-#include "rules/rule_spec.hpp"
 
 namespace veil {
 

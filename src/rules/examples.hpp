@@ -3,10 +3,10 @@
 // `no_match` example must not. Examples are scanned as text lines.
 #pragma once
 
+#include "scanner/rule_set.hpp"
+
 #include <string>
 #include <vector>
-
-#include "scanner/rule_set.hpp"
 
 namespace veil {
 

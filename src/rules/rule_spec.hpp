@@ -3,12 +3,12 @@
 // "FILE:LINE:COL: rule ID: what is wrong". Nothing here is compiled.
 #pragma once
 
+#include "core/location.hpp"
+#include "core/severity.hpp"
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include "core/location.hpp"
-#include "core/severity.hpp"
 
 namespace veil {
 
@@ -18,25 +18,25 @@ struct ContextSpec {
   std::vector<std::string> words; // case-insensitive
   int window = 64;                // bytes before and after the match
   bool required = false;
-  double boost = 0.1;             // added to confidence when a word is found
+  double boost = 0.1; // added to confidence when a word is found
 };
 
 struct RuleSpec {
-  std::string id;          // dotted: pii.email, secret.github_pat
+  std::string id; // dotted: pii.email, secret.github_pat
   std::string description;
-  std::string entity;      // EMAIL_ADDRESS, CREDIT_CARD, OPENAI_API_KEY...
-  std::string category;    // pii, secret, injection, output, custom
+  std::string entity;   // EMAIL_ADDRESS, CREDIT_CARD, OPENAI_API_KEY...
+  std::string category; // pii, secret, injection, output, custom
   Severity severity = Severity::medium;
-  std::string regex;       // RE2 syntax
-  int group = 0;           // capture group that is the finding (0: whole)
+  std::string regex; // RE2 syntax
+  int group = 0;     // capture group that is the finding (0: whole)
   std::vector<std::string> keywords; // prefilter literals, case-insensitive
-  std::string validator;   // name in the validator table, or ""
-  double entropy = 0;      // minimum Shannon entropy (bits/char), 0: none
+  std::string validator;             // name in the validator table, or ""
+  double entropy = 0; // minimum Shannon entropy (bits/char), 0: none
   ContextSpec context;
   std::vector<std::string> allow; // RE2 patterns of matches to ignore
   std::string direction = "any";  // any | input | output
-  std::string style;       // default redaction style, "" = run default
-  double confidence = 0.8; // base confidence
+  std::string style;              // default redaction style, "" = run default
+  double confidence = 0.8;        // base confidence
   std::vector<std::string> examples_match;
   std::vector<std::string> examples_no_match;
 

@@ -7,8 +7,7 @@ namespace veil {
 
 namespace {
 
-std::unique_ptr<RE2> compile_regex(const RuleSpec& spec,
-                                   const std::string& key,
+std::unique_ptr<RE2> compile_regex(const RuleSpec& spec, const std::string& key,
                                    const std::string& pattern) {
   RE2::Options options;
   options.set_log_errors(false);
@@ -47,8 +46,8 @@ CompiledRule::CompiledRule(RuleSpec spec, size_t index)
     m_validator = find_validator(m_spec.validator);
     if (m_validator == nullptr) {
       throw RuleError(m_spec.where("validator").format() + ": rule " +
-                      m_spec.id + ": unknown validator \"" +
-                      m_spec.validator + "\"");
+                      m_spec.id + ": unknown validator \"" + m_spec.validator +
+                      "\"");
     }
   }
   if (m_spec.direction == "input") {

@@ -3,14 +3,14 @@
 // shared read-only by every worker thread.
 #pragma once
 
+#include "core/record.hpp"
+#include "rules/rule_spec.hpp"
+#include "scanner/validators.hpp"
+
 #include <re2/re2.h>
 
 #include <memory>
 #include <vector>
-
-#include "core/record.hpp"
-#include "rules/rule_spec.hpp"
-#include "scanner/validators.hpp"
 
 namespace veil {
 

@@ -1,14 +1,16 @@
 #include "scanner/context.hpp"
 
-#include <algorithm>
-
 #include "core/json_pointer.hpp"
+
+#include <algorithm>
 
 namespace veil {
 
 namespace {
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? char(c + 32) : c; }
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+}
 
 bool any_word_in(const ContextSpec& context, std::string_view text) {
   for (const std::string& word : context.words) {
@@ -22,9 +24,9 @@ bool any_word_in(const ContextSpec& context, std::string_view text) {
 } // namespace
 
 bool contains_word_ci(std::string_view haystack, std::string_view word) {
-  auto it = std::search(
-      haystack.begin(), haystack.end(), word.begin(), word.end(),
-      [](char a, char b) { return lower(a) == lower(b); });
+  auto it =
+      std::search(haystack.begin(), haystack.end(), word.begin(), word.end(),
+                  [](char a, char b) { return lower(a) == lower(b); });
   return it != haystack.end();
 }
 

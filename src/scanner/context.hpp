@@ -4,10 +4,10 @@
 // record's model/provider fields ("model": "deepseek-chat").
 #pragma once
 
-#include <string_view>
-
 #include "core/record.hpp"
 #include "rules/rule_spec.hpp"
+
+#include <string_view>
 
 namespace veil {
 

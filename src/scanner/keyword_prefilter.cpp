@@ -62,8 +62,8 @@ void KeywordPrefilter::build_links() {
     queue.pop();
     const std::vector<uint32_t>& inherited =
         m_states[m_states[state].fail].rules;
-    m_states[state].rules.insert(m_states[state].rules.end(),
-                                 inherited.begin(), inherited.end());
+    m_states[state].rules.insert(m_states[state].rules.end(), inherited.begin(),
+                                 inherited.end());
     for (int c = 0; c < 256; ++c) {
       int32_t next = m_states[state].next[c];
       int32_t via_fail = m_states[m_states[state].fail].next[c];

@@ -14,7 +14,8 @@ namespace veil {
 class KeywordPrefilter {
 public:
   // keywords[i] lists the keywords of rule i (lowercase); empty: always runs.
-  explicit KeywordPrefilter(const std::vector<std::vector<std::string>>& keywords);
+  explicit KeywordPrefilter(
+      const std::vector<std::vector<std::string>>& keywords);
 
   // Sets candidates[i] for every rule i that should run on text.
   void candidates(std::string_view text, std::vector<uint8_t>& out) const;

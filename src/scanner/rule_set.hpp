@@ -2,11 +2,11 @@
 // once from the selected RuleSpecs; immutable and shared by all workers.
 #pragma once
 
-#include <memory>
-#include <vector>
-
 #include "scanner/compiled_rule.hpp"
 #include "scanner/keyword_prefilter.hpp"
+
+#include <memory>
+#include <vector>
 
 namespace veil {
 

@@ -1,14 +1,13 @@
 #include "scanner/scanner.hpp"
 
+#include "scanner/context.hpp"
+
 #include <algorithm>
 #include <map>
-
-#include "scanner/context.hpp"
 
 namespace veil {
 
 namespace {
-
 
 bool stronger(const Match& a, const Match& b) {
   Severity sa = a.rule->spec().severity;
@@ -97,9 +96,10 @@ void Scanner::scan(const Record& record, std::vector<Match>& out) {
 }
 
 void resolve_overlaps(std::vector<Match>& matches) {
-  auto report_only = std::stable_partition(
-      matches.begin(), matches.end(),
-      [](const Match& m) { return !m.rule->reports_only(); });
+  auto report_only =
+      std::stable_partition(matches.begin(), matches.end(), [](const Match& m) {
+        return !m.rule->reports_only();
+      });
   std::vector<Match> redacting(matches.begin(), report_only);
   std::vector<Match> reported(report_only, matches.end());
   keep_strongest(redacting);

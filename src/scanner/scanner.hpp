@@ -4,11 +4,11 @@
 // No I/O, no formatting. One Scanner per worker (it keeps scratch buffers).
 #pragma once
 
-#include <vector>
-
 #include "core/finding.hpp"
 #include "core/record.hpp"
 #include "scanner/rule_set.hpp"
+
+#include <vector>
 
 namespace veil {
 

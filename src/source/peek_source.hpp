@@ -28,9 +28,9 @@ public:
 private:
   std::unique_ptr<ByteSource> m_inner;
   std::string m_head;
-  size_t m_pos = 0; // bytes of m_head already returned by read()
-  bool m_eof = false;           // also set when a peek read failed
-  std::exception_ptr m_error;  // that failure, thrown after the head
+  size_t m_pos = 0;           // bytes of m_head already returned by read()
+  bool m_eof = false;         // also set when a peek read failed
+  std::exception_ptr m_error; // that failure, thrown after the head
 };
 
 } // namespace veil

@@ -1,5 +1,5 @@
-#include "rule_util.hpp"
 #include "core/errors.hpp"
+#include "rule_util.hpp"
 #include "scanner/scanner.hpp"
 
 #include <doctest/doctest.h>
