@@ -10,7 +10,7 @@
 #   expected.stdout  expected.stderr  expected.code
 #   expected.file.NAME   optional: compared with the file NAME veil wrote
 #   any input files the args name (veil runs inside a copy of the case dir)
-# Elapsed times are normalized. VEIL_BLESS=1 rewrites the expectations.
+# Elapsed times and the checkout's path ($GOLDEN) are normalized. VEIL_BLESS=1 rewrites the expectations.
 set -u
 veil=$(realpath "$1")
 # Cases name shared files (engine.toml) as $GOLDEN/...
@@ -33,7 +33,8 @@ eval "set -- $(cat args)"
 echo $? > actual.code
 
 normalize() {
-  sed -E -e 's/^elapsed: .*/elapsed: X/' \
+  sed -E -e "s|$GOLDEN|\$GOLDEN|g" \
+         -e 's/^elapsed: .*/elapsed: X/' \
          -e 's/"elapsed_seconds": ?[0-9.e+-]+/"elapsed_seconds": 0/' "$1"
 }
 
