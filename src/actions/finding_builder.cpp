@@ -113,7 +113,7 @@ void FindingBuilder::build(const Record& record,
       f.rule = spec.id;
       f.entity = spec.entity;
       f.category = spec.category;
-      f.severity = spec.severity;
+      f.severity = m.severity;
       f.confidence = m.confidence;
       f.start = m.start;
       f.end = m.end;

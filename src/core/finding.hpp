@@ -19,6 +19,7 @@ struct Match {
   uint32_t start = 0; // byte offsets in Field::text
   uint32_t end = 0;
   double confidence = 0;
+  Severity severity = Severity::info; // the rule's, adjusted per match
 };
 
 struct Finding {

@@ -31,6 +31,10 @@ struct RuleSpec {
   int group = 0;     // capture group that is the finding (0: whole)
   std::vector<std::string> keywords; // prefilter literals, case-insensitive
   std::string validator;             // name in the validator table, or ""
+  // "require": a value failing the validator is no finding (check digits of
+  // IDs); "score": it is still a finding, with lower confidence and severity
+  // (secrets whose checksum is optional evidence).
+  std::string validator_mode = "require";
   double entropy = 0; // minimum Shannon entropy (bits/char), 0: none
   ContextSpec context;
   std::vector<std::string> allow; // RE2 patterns of matches to ignore

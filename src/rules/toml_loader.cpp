@@ -24,10 +24,10 @@ using Items = TableReader::Items;
 constexpr std::array<std::string_view, 2> k_root_keys = {"pack", "rules"};
 constexpr std::array<std::string_view, 3> k_pack_keys = {
     "name", "version", "description"};
-constexpr std::array<std::string_view, 16> k_rule_keys = {
+constexpr std::array<std::string_view, 17> k_rule_keys = {
     "id", "description", "entity", "category", "severity", "regex", "group",
-    "keywords", "validator", "entropy", "context", "allow", "direction",
-    "style", "confidence", "examples"};
+    "keywords", "validator", "validator_mode", "entropy", "context", "allow",
+    "direction", "style", "confidence", "examples"};
 constexpr std::array<std::string_view, 4> k_context_keys = {
     "words", "window", "required", "boost"};
 constexpr std::array<std::string_view, 2> k_example_keys = {
@@ -39,6 +39,8 @@ constexpr std::array<std::string_view, 3> k_directions = {
     "any", "input", "output"};
 constexpr std::array<std::string_view, 6> k_styles = {
     "label", "mask", "partial", "hash", "remove", "none"};
+constexpr std::array<std::string_view, 2> k_validator_modes = {
+    "require", "score"};
 constexpr std::array<std::string_view, 5> k_severities = {
     "info", "low", "medium", "high", "critical"};
 // clang-format on
@@ -163,6 +165,12 @@ void read_filters(const TableReader& r, RuleSpec& spec) {
       r.fail_got("validator", one_of(validator_names()));
     }
     spec.validator = *validator;
+  }
+  if (r.has("validator_mode")) {
+    if (spec.validator.empty()) {
+      r.fail("validator_mode", "needs a validator");
+    }
+    spec.validator_mode = read_choice(r, "validator_mode", k_validator_modes);
   }
   if (std::optional<double> entropy = r.number("entropy")) {
     // Negated so that nan fails too.

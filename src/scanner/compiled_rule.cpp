@@ -64,20 +64,24 @@ bool CompiledRule::applies_to(Direction d) const {
          d == m_direction;
 }
 
-bool CompiledRule::accepts(std::string_view value) const {
+CompiledRule::Verdict CompiledRule::judge(std::string_view value) const {
+  Verdict verdict = Verdict::keep;
   if (m_validator != nullptr && !m_validator(value)) {
-    return false;
+    if (m_spec.validator_mode != "score") {
+      return Verdict::drop;
+    }
+    verdict = Verdict::keep_unverified;
   }
   if (m_spec.entropy > 0 && shannon_entropy(value) < m_spec.entropy) {
-    return false;
+    return Verdict::drop;
   }
   for (const auto& allow : m_allow) {
     if (RE2::PartialMatch(re2::StringPiece(value.data(), value.size()),
                           *allow)) {
-      return false;
+      return Verdict::drop;
     }
   }
-  return true;
+  return verdict;
 }
 
 } // namespace veil

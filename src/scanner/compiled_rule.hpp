@@ -32,8 +32,13 @@ public:
   int group() const { return m_spec.group; }
   bool reports_only() const { return m_spec.style == "none"; }
   bool applies_to(Direction d) const;
-  // Validator, entropy and allow-list checks on the finding's text.
-  bool accepts(std::string_view value) const;
+  enum class Verdict { drop, keep, keep_unverified };
+  // Validator, entropy and allow-list checks on the finding's text;
+  // keep_unverified: the validator failed but the rule only scores with it.
+  Verdict judge(std::string_view value) const;
+  bool accepts(std::string_view value) const {
+    return judge(value) != Verdict::drop;
+  }
 
 private:
   RuleSpec m_spec;

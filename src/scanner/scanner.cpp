@@ -1,6 +1,7 @@
 #include "scanner/scanner.hpp"
 
 #include "scanner/context.hpp"
+#include "scanner/placeholder.hpp"
 
 #include <algorithm>
 #include <map>
@@ -10,8 +11,8 @@ namespace veil {
 namespace {
 
 bool stronger(const Match& a, const Match& b) {
-  Severity sa = a.rule->spec().severity;
-  Severity sb = b.rule->spec().severity;
+  Severity sa = a.severity;
+  Severity sb = b.severity;
   if (sa != sb) {
     return sa > sb;
   }
@@ -65,17 +66,29 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
     }
     size_t start = g.data() - text.data();
     size_t end = start + g.size();
-    if (!rule.accepts(std::string_view(g.data(), g.size()))) {
+    std::string_view value(g.data(), g.size());
+    CompiledRule::Verdict verdict = rule.judge(value);
+    if (verdict == CompiledRule::Verdict::drop) {
       continue;
     }
     double confidence = spec.confidence;
+    Severity severity = spec.severity;
+    if (verdict == CompiledRule::Verdict::keep_unverified) {
+      confidence *= 0.5;
+      severity = one_level_lower(severity);
+    }
+    if (spec.category == "secret" && looks_like_placeholder(value)) {
+      // "sk-xxxx", "<YOUR_API_KEY>": worth a note, never an alarm.
+      confidence = std::min(confidence, 0.2);
+      severity = Severity::info;
+    }
     if (has_context(spec.context, record, field, start, end)) {
       confidence = std::min(1.0, confidence + spec.context.boost);
     } else if (spec.context.required) {
       continue;
     }
     out.push_back(Match{&rule, field_index, static_cast<uint32_t>(start),
-                        static_cast<uint32_t>(end), confidence});
+                        static_cast<uint32_t>(end), confidence, severity});
   }
 }
 

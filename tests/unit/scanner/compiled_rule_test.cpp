@@ -113,6 +113,19 @@ TEST_SUITE("scanner::compiled_rule") {
     CHECK(allow.accepts("00001"));
   }
 
+  TEST_CASE("validator_mode score keeps a failing value, unverified") {
+    RuleSpec spec = make_rule("t.score", "[0-9]+");
+    spec.validator = "luhn";
+    spec.validator_mode = "score";
+    CompiledRule rule(spec, 0);
+    CHECK(rule.judge("4111111111111111") == CompiledRule::Verdict::keep);
+    CHECK(rule.judge("4111111111111112") ==
+          CompiledRule::Verdict::keep_unverified);
+    spec.validator_mode = "require";
+    CHECK(CompiledRule(spec, 0).judge("4111111111111112") ==
+          CompiledRule::Verdict::drop);
+  }
+
 } // TEST_SUITE
 
 } // namespace

@@ -303,7 +303,8 @@ public:
   OverlapFixture() : m_rules(specs()) {}
 
   Match m(size_t rule, uint32_t start, uint32_t end) const {
-    return Match{m_rules.rules()[rule].get(), 0, start, end, 0.5};
+    const CompiledRule* r = m_rules.rules()[rule].get();
+    return Match{r, 0, start, end, 0.5, r->spec().severity};
   }
 
 private:
