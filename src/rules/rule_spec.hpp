@@ -19,6 +19,13 @@ struct ContextSpec {
   int window = 64;                // bytes before and after the match
   bool required = false;
   double boost = 0.1; // added to confidence when a word is found
+  // "near": the window, the JSON key and the record's model/base_url count;
+  // "key": only the JSON key holding the value (generic secrets under
+  // "client_secret", not any token in prose that mentions a token).
+  std::string where = "near";
+  // Key names that are never context even when they hold a word
+  // ("public_key", "_id", "keyboard").
+  std::vector<std::string> not_keys;
 };
 
 struct RuleSpec {

@@ -28,8 +28,10 @@ constexpr std::array<std::string_view, 17> k_rule_keys = {
     "id", "description", "entity", "category", "severity", "regex", "group",
     "keywords", "validator", "validator_mode", "entropy", "context", "allow",
     "direction", "style", "confidence", "examples"};
-constexpr std::array<std::string_view, 4> k_context_keys = {
-    "words", "window", "required", "boost"};
+constexpr std::array<std::string_view, 6> k_context_keys = {
+    "words", "window", "required", "boost", "where", "not_keys"};
+constexpr std::array<std::string_view, 2> k_context_wheres = {
+    "near", "key"};
 constexpr std::array<std::string_view, 2> k_example_keys = {
     "match", "no_match"};
 
@@ -210,6 +212,10 @@ void read_context(const TableReader& r, RuleSpec& spec) {
       context->fail_got("boost", "a number from 0 to 1");
     }
     spec.context.boost = *boost;
+  }
+  spec.context.where = read_choice(*context, "where", k_context_wheres, "near");
+  if (auto not_keys = context->string_list("not_keys", Items::non_empty)) {
+    spec.context.not_keys = lowercase(std::move(*not_keys));
   }
 }
 

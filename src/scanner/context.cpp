@@ -35,12 +35,20 @@ bool has_context(const ContextSpec& context, const Record& record,
   if (context.words.empty()) {
     return false;
   }
+  std::string key = last_key_segment(field.pointer);
+  for (const std::string& word : context.not_keys) {
+    if (contains_word_ci(key, word)) {
+      return false;
+    }
+  }
+  if (context.where == "key") {
+    return any_word_in(context, key);
+  }
   std::string_view text = field.text;
   size_t from = start > size_t(context.window) ? start - context.window : 0;
   size_t to = std::min(text.size(), end + size_t(context.window));
   return any_word_in(context, text.substr(from, to - from)) ||
-         any_word_in(context, last_key_segment(field.pointer)) ||
-         any_word_in(context, record.model_hint);
+         any_word_in(context, key) || any_word_in(context, record.model_hint);
 }
 
 } // namespace veil

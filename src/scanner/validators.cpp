@@ -8,11 +8,6 @@ namespace veil {
 
 namespace {
 
-struct ValidatorEntry {
-  std::string_view name;
-  ValidatorFn fn;
-};
-
 // Sorted by name: validator_names() lists them in this order.
 // clang-format off
 constexpr std::array<ValidatorEntry, 3> k_validators = {{
@@ -178,10 +173,25 @@ bool validate_us_ssn(std::string_view text) {
          k_fake_ssns.end();
 }
 
+std::span<const ValidatorEntry> core_validators() {
+  return k_validators;
+}
+
+namespace {
+
+using Group = std::span<const ValidatorEntry> (*)();
+constexpr std::array<Group, 4> k_groups = {
+    core_validators, national_id_validators, global_pii_validators,
+    secret_validators};
+
+} // namespace
+
 ValidatorFn find_validator(std::string_view name) {
-  for (const ValidatorEntry& entry : k_validators) {
-    if (entry.name == name) {
-      return entry.fn;
+  for (Group group : k_groups) {
+    for (const ValidatorEntry& entry : group()) {
+      if (entry.name == name) {
+        return entry.fn;
+      }
     }
   }
   return nullptr;
@@ -189,9 +199,12 @@ ValidatorFn find_validator(std::string_view name) {
 
 std::vector<std::string_view> validator_names() {
   std::vector<std::string_view> names;
-  for (const ValidatorEntry& entry : k_validators) {
-    names.push_back(entry.name);
+  for (Group group : k_groups) {
+    for (const ValidatorEntry& entry : group()) {
+      names.push_back(entry.name);
+    }
   }
+  std::sort(names.begin(), names.end());
   return names;
 }
 

@@ -3,12 +3,27 @@
 // and says whether it is a real value. A table maps names to functions.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
 namespace veil {
 
 using ValidatorFn = bool (*)(std::string_view);
+
+struct ValidatorEntry {
+  std::string_view name;
+  ValidatorFn fn;
+};
+
+// The table comes in groups, one file each, so packs grow independently:
+// validators.cpp (core), validators_national_ids.cpp,
+// validators_global_pii.cpp, validators_secrets.cpp. Names are unique across
+// groups.
+std::span<const ValidatorEntry> core_validators();
+std::span<const ValidatorEntry> national_id_validators();
+std::span<const ValidatorEntry> global_pii_validators();
+std::span<const ValidatorEntry> secret_validators();
 
 // nullptr when no validator has that name.
 ValidatorFn find_validator(std::string_view name);

@@ -16,6 +16,18 @@ ContextSpec words(std::vector<std::string> w, int window = 64) {
 }
 
 TEST_SUITE("scanner::context") {
+  TEST_CASE("where = key looks only at the key; not_keys veto a key") {
+    Record record;
+    ContextSpec c = words({"secret", "token"});
+    c.where = "key";
+    c.not_keys = {"public", "_id"};
+    CHECK(has_context(c, record, make_field("a8f9", "/client_secret"), 0, 4));
+    CHECK_FALSE(
+        has_context(c, record, make_field("token a8f9", "/note"), 6, 10));
+    CHECK_FALSE(has_context(c, record, make_field("a8f9", "/token_id"), 0, 4));
+    CHECK_FALSE(
+        has_context(c, record, make_field("a8f9", "/public_token"), 0, 4));
+  }
 
   TEST_CASE("contains_word_ci") {
     CHECK(contains_word_ci("My API_KEY is", "api_key"));
