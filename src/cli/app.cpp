@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/project_config.hpp"
+#include "sinks/report/report_writer.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -49,13 +51,21 @@ void add_rule_flags(CLI::App& cmd, Options& o) {
                  "(comma-separated, repeatable)")
       ->delimiter(',')
       ->allow_extra_args(false);
+  cmd.add_option("--terms-file", o.terms_files,
+                 "A list of your own terms (codenames, customer names), one "
+                 "per line, found as whole words in any case (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_flag("--no-config", o.no_config,
+               "Ignore .veil.toml (otherwise the nearest one at or above "
+               "the working directory applies)");
 }
 
 void add_run_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--format", o.format,
-                 "Report format: json, jsonl or text (scan: text; "
-                 "redact --report: from the file extension, else json)")
-      ->check(CLI::IsMember({"json", "jsonl", "text"}));
+                 "Report format: json, jsonl, text, sarif, markdown, junit, "
+                 "csv, github or html (scan: text; redact --report: from "
+                 "the file extension, else json)")
+      ->check(CLI::IsMember(report_format_names()));
   cmd.add_option("--fail-on", o.fail_on,
                  "Exit 1 when a finding has this severity or more: info, "
                  "low, medium, high, critical or never")
@@ -70,6 +80,9 @@ void add_run_flags(CLI::App& cmd, Options& o) {
                  "Worker threads; 0 = one per core. Output is identical "
                  "for every value")
       ->capture_default_str();
+  cmd.add_option("--min-confidence", o.min_confidence,
+                 "Drop findings whose confidence is below this (0 to 1)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd.add_option("--key-file", o.key_file,
                  "Key for fingerprints and the hash style (else $VEIL_KEY, "
                  "else a public salt)");
@@ -84,7 +97,7 @@ void add_scan(CLI::App& app, Options& o, ExitCode& code) {
   add_run_flags(*cmd, o);
   cmd->add_option("-o,--report", o.report,
                   "Write the report here (- = stdout, the default)");
-  cmd->callback([&] { code = cmd_scan(o); });
+  cmd->callback([&] { code = cmd_scan(with_project_config(o)); });
 }
 
 void add_redact(CLI::App& app, Options& o, ExitCode& code) {
@@ -106,7 +119,7 @@ void add_redact(CLI::App& app, Options& o, ExitCode& code) {
                   "Where label numbers are shared: line, file or run")
       ->check(CLI::IsMember({"line", "file", "run"}))
       ->capture_default_str();
-  cmd->callback([&] { code = cmd_redact(o); });
+  cmd->callback([&] { code = cmd_redact(with_project_config(o)); });
 }
 
 void add_rules(CLI::App& app, Options& o, ExitCode& code) {
@@ -114,15 +127,20 @@ void add_rules(CLI::App& app, Options& o, ExitCode& code) {
   rules->require_subcommand(1);
   CLI::App* list = rules->add_subcommand("list", "List the rules of a run");
   add_rule_flags(*list, o);
-  list->callback([&] { code = cmd_rules_list(o); });
+  list->callback([&] { code = cmd_rules_list(with_project_config(o)); });
   CLI::App* show = rules->add_subcommand("show", "Show one rule");
   show->add_option("ID", o.rule_id, "Rule id")->required();
   add_rule_flags(*show, o);
-  show->callback([&] { code = cmd_rules_show(o); });
+  show->callback([&] { code = cmd_rules_show(with_project_config(o)); });
   CLI::App* test = rules->add_subcommand(
       "test", "Run every rule's match and no_match examples");
   add_rule_flags(*test, o);
-  test->callback([&] { code = cmd_rules_test(o); });
+  test->callback([&] { code = cmd_rules_test(with_project_config(o)); });
+  CLI::App* lint = rules->add_subcommand(
+      "lint", "Check rules for empty matches, missing examples and slow "
+              "patterns");
+  add_rule_flags(*lint, o);
+  lint->callback([&] { code = cmd_rules_lint(with_project_config(o)); });
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/run_builder.hpp"
 #include "rules/examples.hpp"
+#include "rules/lint.hpp"
 
 #include <iomanip>
 #include <iostream>
@@ -79,6 +80,22 @@ ExitCode cmd_rules_test(const Options& o) {
   std::cout << results.rules << " rules, " << results.examples << " examples, "
             << results.failures.size() << " failed\n";
   return results.failures.empty() ? ExitCode::ok : ExitCode::usage;
+}
+
+ExitCode cmd_rules_lint(const Options& o) {
+  Catalog catalog = load_catalog(catalog_options(o));
+  RuleSet rules(std::move(catalog.rules));
+  size_t errors = 0;
+  size_t warnings = 0;
+  for (const LintIssue& issue : lint_rules(rules)) {
+    (issue.error ? errors : warnings) += 1;
+    std::cerr << "veil: " << issue.location << ": rule " << issue.rule << ": "
+              << (issue.error ? "error: " : "warning: ") << issue.message
+              << '\n';
+  }
+  std::cout << rules.rules().size() << " rules, " << errors << " errors, "
+            << warnings << " warnings\n";
+  return errors == 0 ? ExitCode::ok : ExitCode::usage;
 }
 
 } // namespace veil

@@ -32,6 +32,7 @@ ExitCode cmd_scan(const Options& o) {
   if (o.fail_on.empty()) {
     r.fail_on = Severity::high;
   }
+  r.report_options.fail_on = r.fail_on;
   return run("scan", o, std::move(r));
 }
 
@@ -47,6 +48,7 @@ ExitCode cmd_redact(const Options& o) {
     r.report = o.report;
     r.format = report_format(o, o.report);
     r.report_options.color = r.format == "text" && use_color(o, o.report);
+    r.report_options.fail_on = r.fail_on;
   }
   return run("redact", o, std::move(r));
 }

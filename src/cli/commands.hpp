@@ -11,5 +11,6 @@ ExitCode cmd_redact(const Options& options);
 ExitCode cmd_rules_list(const Options& options);
 ExitCode cmd_rules_show(const Options& options);
 ExitCode cmd_rules_test(const Options& options);
+ExitCode cmd_rules_lint(const Options& options);
 
 } // namespace veil

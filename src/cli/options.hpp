@@ -20,6 +20,9 @@ struct Options {
   std::vector<std::string> rule_files;
   std::vector<std::string> only;
   std::vector<std::string> disable;
+  std::vector<std::string> terms_files;
+  double min_confidence = -1; // < 0: not given
+  bool no_config = false;
   // report
   std::string format;  // "" = text for scan, from --report's extension
   std::string report;  // scan: -o/--report; redact: --report

@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -35,6 +36,7 @@ CatalogOptions catalog_options(const Options& o) {
   c.rule_files = o.rule_files;
   c.only = o.only;
   c.disable = o.disable;
+  c.terms_files = o.terms_files;
   return c;
 }
 
@@ -45,6 +47,20 @@ RunInfo run_info(const char* command, const Catalog& catalog) {
   for (const PackSpec& pack : catalog.packs) {
     run.packs.push_back(PackInfo{pack.name, pack.version, pack.rules.size()});
   }
+  for (const RuleSpec& rule : catalog.rules) {
+    run.rules.push_back(RuleInfo{rule.id, rule.description, rule.entity,
+                                 rule.category, rule.severity});
+  }
+  // The reader's own findings (actions/finding_builder.cpp) are rules too,
+  // so that every finding of a SARIF report has its rule.
+  run.rules.push_back(RuleInfo{"input.invalid_json",
+                               "A line that looked like JSON but did not "
+                               "parse (scanned as text)",
+                               "INVALID_JSON", "input", Severity::low});
+  run.rules.push_back(RuleInfo{"input.invalid_utf8",
+                               "A line that is not valid UTF-8 (scanned as "
+                               "bytes)",
+                               "INVALID_UTF8", "input", Severity::low});
   return run;
 }
 
@@ -72,6 +88,7 @@ RunOptions base_run_options(const Options& o) {
   r.reader.id_field = o.id_field;
   r.max_line_bytes = o.max_line_bytes;
   r.jobs = o.jobs;
+  r.min_confidence = std::max(0.0, o.min_confidence);
   r.actions.scope = parse_scope(o.scope);
   if (!o.style.empty()) {
     r.actions.style = parse_style(o.style);

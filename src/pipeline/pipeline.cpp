@@ -19,8 +19,8 @@ namespace {
 
 // What each worker thread owns.
 struct WorkerState {
-  WorkerState(const ReaderOptions& options, const RuleSet& rules)
-      : reader(options), scanner(rules) {}
+  WorkerState(const RunOptions& options, const RuleSet& rules)
+      : reader(options.reader), scanner(rules, options.min_confidence) {}
   RecordReader reader;
   Scanner scanner;
 };
@@ -143,7 +143,7 @@ public:
       : m_options(options), m_stage(stage) {
     size_t threads = thread_count(options.jobs);
     for (size_t i = 0; i < threads; ++i) {
-      m_states.push_back(std::make_unique<WorkerState>(options.reader, rules));
+      m_states.push_back(std::make_unique<WorkerState>(options, rules));
     }
     if (threads > 1) {
       m_pool = std::make_unique<WorkerPool>(threads);

@@ -20,7 +20,8 @@ struct RunOptions {
   std::vector<std::string> inputs; // FILE arguments ("-" = stdin)
   ReaderOptions reader;
   size_t max_line_bytes = size_t{64} << 20;
-  size_t jobs = 1; // worker threads; 1 = no threads
+  size_t jobs = 1;           // worker threads; 1 = no threads
+  double min_confidence = 0; // --min-confidence
   ActionOptions actions;
   std::optional<std::string> output; // redacted stream ("-" = stdout)
   std::optional<std::string> report; // report destination ("-" = stdout)

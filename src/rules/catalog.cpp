@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "rules/builtin_packs.hpp"
+#include "rules/terms.hpp"
 #include "rules/toml_loader.hpp"
 
 #include <algorithm>
@@ -55,6 +56,9 @@ Catalog load_catalog(const CatalogOptions& options) {
     // A user's quick rule may leave its examples out; built-in rules may not.
     catalog.packs.push_back(load_pack(read_file(path), path,
                                       LoadOptions{.require_examples = false}));
+  }
+  if (std::optional<PackSpec> terms = load_terms(options.terms_files)) {
+    catalog.packs.push_back(std::move(*terms));
   }
   std::map<std::string, size_t> by_id;
   std::vector<RuleSpec> merged;

@@ -11,9 +11,10 @@
 namespace veil {
 
 struct CatalogOptions {
-  std::vector<std::string> rule_files; // --rules
-  std::vector<std::string> only;       // --only: ids, entities or categories
-  std::vector<std::string> disable;    // --disable
+  std::vector<std::string> rule_files;  // --rules
+  std::vector<std::string> terms_files; // --terms-file
+  std::vector<std::string> only;        // --only: ids, entities or categories
+  std::vector<std::string> disable;     // --disable
   bool builtin = true;
 };
 

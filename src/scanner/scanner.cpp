@@ -87,6 +87,9 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
     } else if (spec.context.required) {
       continue;
     }
+    if (confidence < m_min_confidence) {
+      continue;
+    }
     out.push_back(Match{&rule, field_index, static_cast<uint32_t>(start),
                         static_cast<uint32_t>(end), confidence, severity});
   }

@@ -14,7 +14,10 @@ namespace veil {
 
 class Scanner {
 public:
-  explicit Scanner(const RuleSet& rules) : m_rules(rules) {}
+  // Matches below min_confidence (--min-confidence) are dropped before
+  // overlaps are resolved, so they never hide a stronger match.
+  explicit Scanner(const RuleSet& rules, double min_confidence = 0)
+      : m_rules(rules), m_min_confidence(min_confidence) {}
 
   // Appends the record's matches, ordered by field then start.
   void scan(const Record& record, std::vector<Match>& out);
@@ -26,6 +29,7 @@ public:
 
 private:
   const RuleSet& m_rules;
+  double m_min_confidence;
   std::vector<uint8_t> m_candidates;
   std::vector<Match> m_field_matches;
 };
