@@ -1,6 +1,7 @@
 #include "scanner/scanner.hpp"
 
 #include "scanner/context.hpp"
+#include "scanner/decoders.hpp"
 #include "scanner/placeholder.hpp"
 
 #include <algorithm>
@@ -95,17 +96,51 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
   }
 }
 
-void Scanner::scan(const Record& record, std::vector<Match>& out) {
+void Scanner::scan_text(const Record& record, uint32_t field_index,
+                        std::vector<Match>& out) {
   const auto& rules = m_rules.rules();
-  for (uint32_t f = 0; f < record.fields.size(); ++f) {
-    const Field& field = record.fields[f];
-    m_rules.prefilter().candidates(field.text, m_candidates);
-    m_field_matches.clear();
-    for (size_t r = 0; r < rules.size(); ++r) {
-      if (m_candidates[r] && rules[r]->applies_to(field.direction)) {
-        find(*rules[r], record, f, m_field_matches);
-      }
+  const Field& field = record.fields[field_index];
+  m_rules.prefilter().candidates(field.text, m_candidates);
+  for (size_t r = 0; r < rules.size(); ++r) {
+    if (m_candidates[r] && rules[r]->applies_to(field.direction)) {
+      find(*rules[r], record, field_index, out);
     }
+  }
+}
+
+void Scanner::scan_decoded(const Record& record, uint32_t field_index,
+                           std::string_view text, int depth,
+                           uint32_t outer_start, uint32_t outer_end,
+                           std::vector<Match>& out) {
+  constexpr int k_max_depth = 2;
+  for (DecodedSpan& span : find_encoded(text)) {
+    // At depth 1 the span is in the field; deeper ones stay inside it.
+    uint32_t start = depth == 1 ? span.start : outer_start;
+    uint32_t end = depth == 1 ? span.end : outer_end;
+    Record inner;
+    inner.model_hint = record.model_hint;
+    inner.fields.push_back(record.fields[field_index]);
+    inner.fields[0].text = span.text;
+    std::vector<Match> found;
+    scan_text(inner, 0, found);
+    for (Match m : found) {
+      m.field = field_index;
+      m.start = start;
+      m.end = end;
+      m.confidence *= 0.9; // decoding is one more guess
+      out.push_back(m);
+    }
+    if (depth < k_max_depth) {
+      scan_decoded(record, field_index, span.text, depth + 1, start, end, out);
+    }
+  }
+}
+
+void Scanner::scan(const Record& record, std::vector<Match>& out) {
+  for (uint32_t f = 0; f < record.fields.size(); ++f) {
+    m_field_matches.clear();
+    scan_text(record, f, m_field_matches);
+    scan_decoded(record, f, record.fields[f].text, 1, 0, 0, m_field_matches);
     resolve_overlaps(m_field_matches);
     out.insert(out.end(), m_field_matches.begin(), m_field_matches.end());
   }

@@ -28,6 +28,14 @@ public:
             std::vector<Match>& out) const;
 
 private:
+  void scan_text(const Record& record, uint32_t field_index,
+                 std::vector<Match>& out);
+  // Runs the rules on what encoded spans of a field decode to; matches are
+  // placed on the encoded span. depth counts decoding layers (max 2).
+  void scan_decoded(const Record& record, uint32_t field_index,
+                    std::string_view text, int depth, uint32_t outer_start,
+                    uint32_t outer_end, std::vector<Match>& out);
+
   const RuleSet& m_rules;
   double m_min_confidence;
   std::vector<uint8_t> m_candidates;

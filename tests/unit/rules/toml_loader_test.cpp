@@ -213,10 +213,14 @@ no_match = ["plain", "text"]
   }
 
   TEST_CASE("unknown validator") {
-    CHECK(
-        error_of(k_header + rule_with("validator", R"(validator = "lunh")")) ==
-        "rules/x.toml:13:13: rule pii.email: validator: expected one of iban, "
-        "luhn, us_ssn, got \"lunh\"");
+    // The list of names grows with the packs: check its frame only.
+    std::string err =
+        error_of(k_header + rule_with("validator", R"(validator = "lunh")"));
+    CHECK(err.rfind("rules/x.toml:13:13: rule pii.email: validator: expected "
+                    "one of ",
+                    0) == 0);
+    CHECK(err.find(" luhn, ") != std::string::npos);
+    CHECK(err.substr(err.size() - 12) == "got \"lunh\"");
   }
 
   TEST_CASE("values out of range") {

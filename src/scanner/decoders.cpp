@@ -1,0 +1,251 @@
+#include "scanner/decoders.hpp"
+
+#include <simdjson.h>
+
+#include <array>
+
+namespace veil {
+
+namespace {
+
+// Shorter base64/hex runs decode to a handful of bytes: too short to hide
+// a credential or an instruction, and common in ordinary text.
+constexpr size_t k_min_base64 = 20;
+constexpr size_t k_min_hex = 32;
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+int base64_value(char c) {
+  if (c >= 'A' && c <= 'Z') {
+    return c - 'A';
+  }
+  if (c >= 'a' && c <= 'z') {
+    return c - 'a' + 26;
+  }
+  if (c >= '0' && c <= '9') {
+    return c - '0' + 52;
+  }
+  if (c == '+' || c == '-') {
+    return 62;
+  }
+  if (c == '/' || c == '_') {
+    return 63;
+  }
+  return -1;
+}
+
+void append_utf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out += char(cp);
+  } else if (cp < 0x800) {
+    out += char(0xC0 | (cp >> 6));
+    out += char(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18));
+    out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F));
+    out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+// Readable: valid UTF-8, and at most a few control characters besides
+// white space. Random binary (a git SHA read as hex) fails this.
+bool readable(std::string_view s) {
+  if (s.size() < 4 || !simdjson::validate_utf8(s.data(), s.size())) {
+    return false;
+  }
+  size_t control = 0;
+  for (unsigned char c : s) {
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+      ++control;
+    }
+  }
+  return control * 20 <= s.size();
+}
+
+std::string decode_base64(std::string_view s) {
+  std::string out;
+  uint32_t bits = 0;
+  int count = 0;
+  for (char c : s) {
+    int v = base64_value(c);
+    if (v < 0) {
+      break; // '=' padding
+    }
+    bits = (bits << 6) | uint32_t(v);
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out += char((bits >> count) & 0xFF);
+    }
+  }
+  return out;
+}
+
+std::string decode_hex(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i + 1 < s.size(); i += 2) {
+    out += char(hex_value(s[i]) * 16 + hex_value(s[i + 1]));
+  }
+  return out;
+}
+
+// %XX, \uXXXX, \xNN and HTML entities within one run of non-space bytes.
+std::string decode_escapes(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
+        hex_value(s[i + 2]) >= 0) {
+      out += char(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 3;
+    } else if (c == '\\' && i + 5 < s.size() && s[i + 1] == 'u') {
+      uint32_t cp = 0;
+      bool ok = true;
+      for (size_t k = i + 2; k < i + 6; ++k) {
+        ok = ok && hex_value(s[k]) >= 0;
+        cp = cp * 16 + uint32_t(std::max(0, hex_value(s[k])));
+      }
+      if (!ok) {
+        out += c;
+        ++i;
+        continue;
+      }
+      append_utf8(out, cp);
+      i += 6;
+    } else if (c == '\\' && i + 3 < s.size() && s[i + 1] == 'x' &&
+               hex_value(s[i + 2]) >= 0 && hex_value(s[i + 3]) >= 0) {
+      out += char(hex_value(s[i + 2]) * 16 + hex_value(s[i + 3]));
+      i += 4;
+    } else if (c == '&') {
+      size_t semi = s.find(';', i);
+      std::string_view entity =
+          semi == std::string_view::npos ? "" : s.substr(i + 1, semi - i - 1);
+      static constexpr std::array<std::pair<std::string_view, char>, 5>
+          k_named = {{{"amp", '&'},
+                      {"lt", '<'},
+                      {"gt", '>'},
+                      {"quot", '"'},
+                      {"apos", '\''}}};
+      bool done = false;
+      for (const auto& [name, ch] : k_named) {
+        if (entity == name) {
+          out += ch;
+          done = true;
+        }
+      }
+      if (!done && entity.size() > 1 && entity.size() < 9 && entity[0] == '#') {
+        bool hex = entity[1] == 'x' || entity[1] == 'X';
+        uint32_t cp = 0;
+        for (char d : entity.substr(hex ? 2 : 1)) {
+          int v = hex ? hex_value(d) : (d >= '0' && d <= '9' ? d - '0' : -1);
+          if (v < 0 || cp > 0x10FFFF) {
+            cp = 0x110000;
+            break;
+          }
+          cp = cp * (hex ? 16 : 10) + uint32_t(v);
+        }
+        if (cp > 0 && cp <= 0x10FFFF) {
+          append_utf8(out, cp);
+          done = true;
+        }
+      }
+      if (done) {
+        i = semi + 1;
+      } else {
+        out += c;
+        ++i;
+      }
+    } else {
+      out += c;
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool has_escape(std::string_view s) {
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    if ((s[i] == '%' && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) ||
+        (s[i] == '\\' && (s[i + 1] == 'u' || s[i + 1] == 'x')) ||
+        (s[i] == '&' && (s[i + 1] == '#' || s.find(';', i) != s.npos))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '"' ||
+         c == '\'';
+}
+
+void add(std::vector<DecodedSpan>& out, size_t start, size_t end,
+         std::string text, const char* kind) {
+  if (end - start <= k_max_encoded_bytes && readable(text)) {
+    out.push_back(
+        DecodedSpan{uint32_t(start), uint32_t(end), std::move(text), kind});
+  }
+}
+
+// One whitespace-delimited run: the cheapest reading that applies.
+void decode_run(std::string_view text, size_t start, size_t end,
+                std::vector<DecodedSpan>& out) {
+  std::string_view run = text.substr(start, end - start);
+  if (has_escape(run)) {
+    std::string decoded = decode_escapes(run);
+    if (decoded != run) {
+      add(out, start, end, std::move(decoded), "escapes");
+    }
+    return;
+  }
+  size_t hex = 0;
+  size_t b64 = 0;
+  for (char c : run) {
+    hex += hex_value(c) >= 0 ? 1 : 0;
+    b64 += base64_value(c) >= 0 || c == '=' ? 1 : 0;
+  }
+  if (hex == run.size() && run.size() >= k_min_hex && run.size() % 2 == 0) {
+    add(out, start, end, decode_hex(run), "hex");
+  } else if (b64 == run.size() && run.size() >= k_min_base64) {
+    add(out, start, end, decode_base64(run), "base64");
+  }
+}
+
+} // namespace
+
+std::vector<DecodedSpan> find_encoded(std::string_view text) {
+  std::vector<DecodedSpan> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) {
+      ++i;
+    }
+    size_t start = i;
+    while (i < text.size() && !is_space(text[i])) {
+      ++i;
+    }
+    // Short runs are words; only long ones can hide anything.
+    if (i - start >= 8) {
+      decode_run(text, start, i, out);
+    }
+  }
+  return out;
+}
+
+} // namespace veil
