@@ -24,15 +24,6 @@ Finding input_finding(const Record& record, const std::string& file,
   return f;
 }
 
-uint64_t column_of(const Record& record, const Field& field, size_t start) {
-  if (!field.is_json) {
-    return field.raw_begin + start + 1;
-  }
-  std::string_view token =
-      record.content.substr(field.raw_begin, field.raw_end - field.raw_begin);
-  return field.raw_begin + raw_offset_in_token(token, start) + 1;
-}
-
 } // namespace
 
 void FindingBuilder::start_file() {
@@ -117,7 +108,7 @@ void FindingBuilder::build(const Record& record,
       f.confidence = m.confidence;
       f.start = m.start;
       f.end = m.end;
-      f.column = column_of(record, field, m.start);
+      f.column = raw_column(record, field, m.start);
       f.preview = masked_preview(spec.category, spec.entity, value);
       f.fingerprint = m_hash.hex(spec.id, normalize_value(spec.entity, value));
       f.replacement = replacement(style, spec.entity, value);

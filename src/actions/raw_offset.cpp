@@ -28,6 +28,15 @@ size_t utf8_length(uint32_t cp) {
 
 } // namespace
 
+uint64_t raw_column(const Record& record, const Field& field, size_t start) {
+  if (!field.is_json) {
+    return field.raw_begin + start + 1;
+  }
+  std::string_view token =
+      record.content.substr(field.raw_begin, field.raw_end - field.raw_begin);
+  return field.raw_begin + raw_offset_in_token(token, start) + 1;
+}
+
 size_t raw_offset_in_token(std::string_view token, size_t decoded_offset) {
   size_t raw = 1; // past the opening quote
   size_t decoded = 0;

@@ -80,6 +80,9 @@ void add_run_flags(CLI::App& cmd, Options& o) {
                  "Worker threads; 0 = one per core. Output is identical "
                  "for every value")
       ->capture_default_str();
+  cmd.add_flag("--explain", o.explain,
+               "On stderr, say which check dropped each candidate match "
+               "(validator, entropy, allow, context, min-confidence)");
   cmd.add_option("--min-confidence", o.min_confidence,
                  "Drop findings whose confidence is below this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));

@@ -23,6 +23,7 @@ struct Options {
   std::vector<std::string> terms_files;
   double min_confidence = -1; // < 0: not given
   bool no_config = false;
+  bool explain = false;
   // report
   std::string format;  // "" = text for scan, from --report's extension
   std::string report;  // scan: -o/--report; redact: --report

@@ -88,6 +88,7 @@ RunOptions base_run_options(const Options& o) {
   r.reader.id_field = o.id_field;
   r.max_line_bytes = o.max_line_bytes;
   r.jobs = o.jobs;
+  r.explain = o.explain;
   r.min_confidence = std::max(0.0, o.min_confidence);
   r.actions.scope = parse_scope(o.scope);
   if (!o.style.empty()) {

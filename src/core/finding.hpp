@@ -22,6 +22,15 @@ struct Match {
   Severity severity = Severity::info; // the rule's, adjusted per match
 };
 
+// A candidate the scanner dropped, and at which stage (--explain).
+struct Drop {
+  const CompiledRule* rule = nullptr;
+  uint32_t field = 0;
+  uint32_t start = 0;
+  uint32_t end = 0;
+  const char* stage = ""; // "validator", "entropy", "allow", "context"...
+};
+
 struct Finding {
   std::string file;
   uint64_t line = 0;

@@ -27,6 +27,7 @@ struct Batch {
   std::vector<LineSlot> lines;
   std::vector<Record> records;             // filled by a worker
   std::vector<std::vector<Match>> matches; // per record, filled by a worker
+  std::vector<std::vector<Drop>> drops;    // per record, with --explain
 
   // True when the batch should be handed to a worker.
   bool full() const;

@@ -1,5 +1,7 @@
 #include "pipeline/pipeline.hpp"
 
+#include "actions/mask.hpp"
+#include "actions/raw_offset.hpp"
 #include "core/errors.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/worker_pool.hpp"
@@ -20,15 +22,18 @@ namespace {
 // What each worker thread owns.
 struct WorkerState {
   WorkerState(const RunOptions& options, const RuleSet& rules)
-      : reader(options.reader), scanner(rules, options.min_confidence) {}
+      : reader(options.reader), scanner(rules, options.min_confidence),
+        explain(options.explain) {}
   RecordReader reader;
   Scanner scanner;
+  bool explain;
 };
 
 void process_batch(Batch& batch, WorkerState& state) {
   size_t n = batch.lines.size();
   batch.records.resize(n);
   batch.matches.resize(n);
+  batch.drops.resize(state.explain ? n : 0);
   for (size_t i = 0; i < n; ++i) {
     const LineSlot& slot = batch.lines[i];
     Record& record = batch.records[i];
@@ -44,6 +49,7 @@ void process_batch(Batch& batch, WorkerState& state) {
       continue;
     }
     state.reader.read(record);
+    state.scanner.explain_into(state.explain ? &batch.drops[i] : nullptr);
     state.scanner.scan(record, batch.matches[i]);
   }
 }
@@ -70,6 +76,8 @@ public:
   bool failed_on_findings() const { return m_fail; }
 
 private:
+  void explain(const Record& record, const std::vector<Drop>& drops,
+               const std::string& file) const;
   void consume_record(const Record& record, const std::vector<Match>& matches,
                       std::string_view raw, const std::string& file);
 
@@ -87,6 +95,9 @@ private:
 void OrderedStage::consume(const Batch& batch, const std::string& file) {
   for (size_t i = 0; i < batch.records.size(); ++i) {
     consume_record(batch.records[i], batch.matches[i], batch.raw_line(i), file);
+    if (!batch.drops.empty()) {
+      explain(batch.records[i], batch.drops[i], file);
+    }
   }
 }
 
@@ -126,6 +137,20 @@ void OrderedStage::consume_record(const Record& record,
   rewrite_line(record.content, m_edits, m_line);
   m_line.append(record.terminator);
   m_output->write(m_line);
+}
+
+// One stderr line per dropped candidate; the value only as a masked preview.
+void OrderedStage::explain(const Record& record, const std::vector<Drop>& drops,
+                           const std::string& file) const {
+  for (const Drop& d : drops) {
+    const Field& field = record.fields[d.field];
+    const RuleSpec& spec = d.rule->spec();
+    std::string_view value(field.text.data() + d.start, d.end - d.start);
+    std::cerr << "veil: explain: " << file << ':' << record.line << ':'
+              << raw_column(record, field, d.start) << ": rule " << spec.id
+              << ": " << masked_preview(spec.category, spec.entity, value)
+              << " dropped by " << d.stage << '\n';
+  }
 }
 
 size_t thread_count(size_t jobs) {

@@ -22,6 +22,7 @@ struct RunOptions {
   size_t max_line_bytes = size_t{64} << 20;
   size_t jobs = 1;           // worker threads; 1 = no threads
   double min_confidence = 0; // --min-confidence
+  bool explain = false;      // --explain: say why candidates were dropped
   ActionOptions actions;
   std::optional<std::string> output; // redacted stream ("-" = stdout)
   std::optional<std::string> report; // report destination ("-" = stdout)

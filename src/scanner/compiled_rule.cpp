@@ -64,20 +64,26 @@ bool CompiledRule::applies_to(Direction d) const {
          d == m_direction;
 }
 
-CompiledRule::Verdict CompiledRule::judge(std::string_view value) const {
+CompiledRule::Verdict CompiledRule::judge(std::string_view value,
+                                          const char** stage) const {
+  const char* ignored = nullptr;
+  const char*& why = stage != nullptr ? *stage : ignored;
   Verdict verdict = Verdict::keep;
   if (m_validator != nullptr && !m_validator(value)) {
     if (m_spec.validator_mode != "score") {
+      why = "validator";
       return Verdict::drop;
     }
     verdict = Verdict::keep_unverified;
   }
   if (m_spec.entropy > 0 && shannon_entropy(value) < m_spec.entropy) {
+    why = "entropy";
     return Verdict::drop;
   }
   for (const auto& allow : m_allow) {
     if (RE2::PartialMatch(re2::StringPiece(value.data(), value.size()),
                           *allow)) {
+      why = "allow";
       return Verdict::drop;
     }
   }

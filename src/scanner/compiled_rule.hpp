@@ -35,7 +35,8 @@ public:
   enum class Verdict { drop, keep, keep_unverified };
   // Validator, entropy and allow-list checks on the finding's text;
   // keep_unverified: the validator failed but the rule only scores with it.
-  Verdict judge(std::string_view value) const;
+  // On drop, *stage (when given) names the check that failed.
+  Verdict judge(std::string_view value, const char** stage = nullptr) const;
   bool accepts(std::string_view value) const {
     return judge(value) != Verdict::drop;
   }

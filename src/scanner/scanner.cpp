@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace veil {
 
@@ -68,8 +69,10 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
     size_t start = g.data() - text.data();
     size_t end = start + g.size();
     std::string_view value(g.data(), g.size());
-    CompiledRule::Verdict verdict = rule.judge(value);
+    const char* stage = "";
+    CompiledRule::Verdict verdict = rule.judge(value, &stage);
     if (verdict == CompiledRule::Verdict::drop) {
+      note_drop(rule, field_index, start, end, stage);
       continue;
     }
     double confidence = spec.confidence;
@@ -86,9 +89,11 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
     if (has_context(spec.context, record, field, start, end)) {
       confidence = std::min(1.0, confidence + spec.context.boost);
     } else if (spec.context.required) {
+      note_drop(rule, field_index, start, end, "context");
       continue;
     }
     if (confidence < m_min_confidence) {
+      note_drop(rule, field_index, start, end, "min-confidence");
       continue;
     }
     out.push_back(Match{&rule, field_index, static_cast<uint32_t>(start),
@@ -122,7 +127,10 @@ void Scanner::scan_decoded(const Record& record, uint32_t field_index,
     inner.fields.push_back(record.fields[field_index]);
     inner.fields[0].text = span.text;
     std::vector<Match> found;
+    // Offsets in decoded text mean nothing to the user: no explanations.
+    std::vector<Drop>* drops = std::exchange(m_drops, nullptr);
     scan_text(inner, 0, found);
+    m_drops = drops;
     for (Match m : found) {
       m.field = field_index;
       m.start = start;

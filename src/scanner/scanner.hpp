@@ -27,7 +27,18 @@ public:
   void find(const CompiledRule& rule, const Record& record, uint32_t field,
             std::vector<Match>& out) const;
 
+  // --explain: candidates dropped by a check are appended here (nullptr:
+  // not recorded).
+  void explain_into(std::vector<Drop>* drops) { m_drops = drops; }
+
 private:
+  void note_drop(const CompiledRule& rule, uint32_t field, size_t start,
+                 size_t end, const char* stage) const {
+    if (m_drops != nullptr) {
+      m_drops->push_back(
+          Drop{&rule, field, uint32_t(start), uint32_t(end), stage});
+    }
+  }
   void scan_text(const Record& record, uint32_t field_index,
                  std::vector<Match>& out);
   // Runs the rules on what encoded spans of a field decode to; matches are
@@ -38,6 +49,7 @@ private:
 
   const RuleSet& m_rules;
   double m_min_confidence;
+  std::vector<Drop>* m_drops = nullptr;
   std::vector<uint8_t> m_candidates;
   std::vector<Match> m_field_matches;
 };
