@@ -15,9 +15,15 @@ struct Format {
 
 // clang-format off
 constexpr Format k_formats[] = {
-  {"json",  make_json_report},
-  {"jsonl", make_jsonl_report},
-  {"text",  make_text_report},
+  {"json",     make_json_report},
+  {"jsonl",    make_jsonl_report},
+  {"sarif",    make_sarif_report},
+  {"text",     make_text_report},
+  {"markdown", make_markdown_report},
+  {"junit",    make_junit_report},
+  {"csv",      make_csv_report},
+  {"html",     make_html_report},
+  {"github",   make_github_report},
 };
 // clang-format on
 

@@ -1,12 +1,14 @@
 // A report format is a ReportWriter: begin() once, finding() for each
-// Finding in input order, end() with the run's Summary. The json, jsonl and
-// text writers stream: they write each finding as it arrives and hold none.
+// Finding in input order, end() with the run's Summary. Writers see only
+// Finding, Summary and RunInfo, none of which holds a clear value. Most
+// stream (each finding written as it arrives); junit and html hold them.
 #pragma once
 
 #include "core/finding.hpp"
 #include "sinks/report/summary.hpp"
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -20,15 +22,28 @@ struct PackInfo {
   size_t rules = 0;
 };
 
+// A rule the run can report: the catalog's, then the input.* rules the
+// reader raises. SARIF lists them as tool.driver.rules.
+struct RuleInfo {
+  std::string id;
+  std::string description;
+  std::string entity;
+  std::string category;
+  Severity severity = Severity::medium; // before per-match adjustment
+};
+
 struct RunInfo {
   std::string command; // "scan" or "redact"
   std::string version; // veil's version
   std::vector<PackInfo> packs;
+  std::vector<RuleInfo> rules = {};
 };
 
 struct ReportOptions {
   bool color = false; // ANSI colors (text format on a terminal)
   bool quiet = false; // summary only (text format)
+  // --fail-on: junit turns findings at or above it into failures.
+  std::optional<Severity> fail_on = std::nullopt;
 };
 
 class ReportWriter {

@@ -16,5 +16,17 @@ std::unique_ptr<ReportWriter> make_jsonl_report(std::ostream& out,
                                                 const ReportOptions& opts);
 std::unique_ptr<ReportWriter> make_text_report(std::ostream& out,
                                                const ReportOptions& opts);
+std::unique_ptr<ReportWriter> make_sarif_report(std::ostream& out,
+                                                const ReportOptions& opts);
+std::unique_ptr<ReportWriter> make_markdown_report(std::ostream& out,
+                                                   const ReportOptions& opts);
+std::unique_ptr<ReportWriter> make_junit_report(std::ostream& out,
+                                                const ReportOptions& opts);
+std::unique_ptr<ReportWriter> make_csv_report(std::ostream& out,
+                                              const ReportOptions& opts);
+std::unique_ptr<ReportWriter> make_html_report(std::ostream& out,
+                                               const ReportOptions& opts);
+std::unique_ptr<ReportWriter> make_github_report(std::ostream& out,
+                                                 const ReportOptions& opts);
 
 } // namespace veil

@@ -9,7 +9,9 @@
 TEST_SUITE("sinks::report::formats") {
   TEST_CASE("every listed name makes a writer") {
     const std::vector<std::string> names = veil::report_format_names();
-    CHECK(names == std::vector<std::string>{"json", "jsonl", "text"});
+    CHECK(names == std::vector<std::string>{"json", "jsonl", "sarif", "text",
+                                            "markdown", "junit", "csv", "html",
+                                            "github"});
     std::ostringstream out;
     for (const std::string& name : names) {
       CHECK(veil::make_report_writer(name, out, {}) != nullptr);
