@@ -8,42 +8,106 @@ namespace veil {
 
 namespace {
 
-// Documented example credentials (AWS docs and the like).
-constexpr std::array<std::string_view, 3> k_example_keys = {
+// Credentials that vendors print in their own documentation: AWS's IAM
+// guide, GitHub's OAuth docs, Stripe's API reference, Slack's token docs,
+// jwt.io's sample token (its signature is enough to tell it apart).
+constexpr std::array<std::string_view, 9> k_documented_examples = {
     "AKIAIOSFODNN7EXAMPLE",
-    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     "AKIAI44QH8DHBEXAMPLE",
+    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+    "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+    "16C7e42F292c6912E7710c838347Ae178B4a",
+    "4eC39HqLyjWDarjtT1zdp7dc",
+    "TYooMQauvdEDq54NiTphI7jx",
+    "pdFZKVeTuE8sk7oOcBrzbqgy",
+    "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 };
 
-// Words that only a template or a redacted log would hold.
-constexpr std::array<std::string_view, 8> k_markers = {
-    "xxxx",  "****",  "....",        "redacted",
-    "your_", "your-", "placeholder", "changeme"};
+// Words that only a template, a masked value or a redacted log would hold,
+// compared case-insensitively. All are five characters or longer, or hold a
+// character that random keys lack, so that a real random key almost never
+// contains one by chance (a 36-character base62 key holds a given
+// five-letter word with odds of about one in a million).
+constexpr std::array<std::string_view, 24> k_markers = {
+    "xxxx", "****", "...", "\xE2\x80\xA6", // horizontal
+                                           // ellipsis
+    "\xE2\x80\xA2",                        // bullet
+    "redacted", "filtered", "masked", "your_", "your-", "yourkey", "yourtoken",
+    "placeholder", "changeme", "changeit", "replace_", "replaceme", "insert_",
+    "_here", "-here", "example", "sample", "dummy", "0123456789"};
+
+char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 bool contains_ci(std::string_view text, std::string_view word) {
-  auto it = std::search(
-      text.begin(), text.end(), word.begin(), word.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == b;
-      });
+  auto it = std::search(text.begin(), text.end(), word.begin(), word.end(),
+                        [](char a, char b) { return lower(a) == lower(b); });
   return it != text.end();
+}
+
+bool is_word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+// "<YOUR_API_KEY>", "<token>": angle brackets around a name, not any '<'.
+bool has_angle_name(std::string_view v) {
+  size_t open = v.find('<');
+  while (open != std::string_view::npos) {
+    size_t close = v.find('>', open + 1);
+    if (close == std::string_view::npos) {
+      return false;
+    }
+    std::string_view inside = v.substr(open + 1, close - open - 1);
+    bool name = !inside.empty() &&
+                std::all_of(inside.begin(), inside.end(), [](char c) {
+                  return is_word_char(c) || c == ' ' || c == '-' || c == '.';
+                });
+    if (name) {
+      return true;
+    }
+    open = v.find('<', close + 1);
+  }
+  return false;
+}
+
+// "$OPENAI_API_KEY" or "$token": a shell variable and nothing else.
+bool is_shell_variable(std::string_view v) {
+  if (v.size() < 2 || v.front() != '$') {
+    return false;
+  }
+  return std::all_of(v.begin() + 1, v.end(), is_word_char) &&
+         std::isdigit(static_cast<unsigned char>(v[1])) == 0;
 }
 
 bool is_template(std::string_view v) {
   return v.find("${") != std::string_view::npos ||
          v.find("{{") != std::string_view::npos ||
          v.find("%s") != std::string_view::npos ||
-         (v.find('<') != std::string_view::npos &&
-          v.find('>') != std::string_view::npos) ||
-         (v.front() == '[' && v.back() == ']');
+         v.find("%(") != std::string_view::npos || has_angle_name(v) ||
+         is_shell_variable(v) || (v.front() == '[' && v.back() == ']');
 }
 
-// "sk-aaaaaaaaaaaa": after any prefix, one character repeated.
-bool is_one_char_run(std::string_view v) {
+// "sk-aaaaaaaaaaaa", "ghp_000000...": after any prefix, one character
+// repeated; also "abcdefgh..." and "12345678...", the sequences people type.
+bool is_trivial_run(std::string_view v) {
   size_t dash = v.find_last_of("-_");
   std::string_view body =
       dash == std::string_view::npos ? v : v.substr(dash + 1);
-  return body.size() >= 6 &&
-         body.find_first_not_of(body.front()) == std::string_view::npos;
+  if (body.size() < 6) {
+    return false;
+  }
+  if (body.find_first_not_of(body.front()) == std::string_view::npos) {
+    return true;
+  }
+  bool ascending = true;
+  for (size_t i = 1; i < body.size() && ascending; ++i) {
+    char prev = lower(body[i - 1]);
+    char cur = lower(body[i]);
+    // "1234567890" wraps, as keyboards do.
+    ascending = cur == prev + 1 || (prev == '9' && cur == '0');
+  }
+  return ascending;
 }
 
 } // namespace
@@ -52,7 +116,7 @@ bool looks_like_placeholder(std::string_view value) {
   if (value.empty()) {
     return true;
   }
-  for (std::string_view key : k_example_keys) {
+  for (std::string_view key : k_documented_examples) {
     if (value.find(key) != std::string_view::npos) {
       return true;
     }
@@ -62,7 +126,7 @@ bool looks_like_placeholder(std::string_view value) {
       return true;
     }
   }
-  return is_template(value) || is_one_char_run(value);
+  return is_template(value) || is_trivial_run(value);
 }
 
 } // namespace veil
