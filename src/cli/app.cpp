@@ -80,6 +80,12 @@ void add_run_flags(CLI::App& cmd, Options& o) {
                  "Worker threads; 0 = one per core. Output is identical "
                  "for every value")
       ->capture_default_str();
+  cmd.add_option("--region", o.regions,
+                 "Countries whose national phone formats to accept, as ISO "
+                 "3166 codes (comma-separated; default US,GB,DE,FR,IN,CN,JP,"
+                 "BR,ES,IT); numbers with +country code need none")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   cmd.add_flag("--explain", o.explain,
                "On stderr, say which check dropped each candidate match "
                "(validator, entropy, allow, context, min-confidence)");

@@ -24,6 +24,7 @@ struct Options {
   double min_confidence = -1; // < 0: not given
   bool no_config = false;
   bool explain = false;
+  std::vector<std::string> regions; // --region: phone number hints
   // report
   std::string format;  // "" = text for scan, from --report's extension
   std::string report;  // scan: -o/--report; redact: --report

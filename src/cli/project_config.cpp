@@ -17,9 +17,9 @@ namespace {
 
 constexpr std::string_view k_file_name = ".veil.toml";
 // clang-format off
-constexpr std::array<std::string_view, 6> k_keys = {
+constexpr std::array<std::string_view, 7> k_keys = {
     "rule_files", "terms_files", "only", "disable", "min_confidence",
-    "fail_on"};
+    "fail_on", "region"};
 // clang-format on
 
 // Config values first, so flags given later override or add to them.
@@ -77,6 +77,9 @@ void merge_project_config(std::string_view text, const std::string& name,
   }
   if (auto disable = r.string_list("disable", TableReader::Items::non_empty)) {
     prepend(o.disable, std::move(*disable));
+  }
+  if (auto regions = r.string_list("region", TableReader::Items::non_empty)) {
+    prepend(o.regions, std::move(*regions));
   }
   if (std::optional<double> min = r.number("min_confidence")) {
     if (!(*min >= 0 && *min <= 1)) {

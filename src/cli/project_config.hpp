@@ -9,6 +9,7 @@
 //   disable = ["pii.ipv4"]               # as --disable
 //   min_confidence = 0.5                 # as --min-confidence
 //   fail_on = "medium"                   # as --fail-on
+//   region = ["DE", "AT"]                # as --region
 #pragma once
 
 #include "cli/options.hpp"

@@ -1,6 +1,7 @@
 #include "cli/run_builder.hpp"
 
 #include "core/errors.hpp"
+#include "scanner/phone_regions.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -87,6 +88,14 @@ RunOptions base_run_options(const Options& o) {
   r.reader.scan_keys = o.scan_keys;
   r.reader.id_field = o.id_field;
   r.max_line_bytes = o.max_line_bytes;
+  for (const std::string& region : o.regions) {
+    if (!is_phone_region(region)) {
+      throw UsageError("--region " + region +
+                       ": not a region code libphonenumber knows (ISO "
+                       "3166, e.g. GB not UK)");
+    }
+  }
+  set_phone_regions(o.regions);
   r.jobs = o.jobs;
   r.explain = o.explain;
   r.min_confidence = std::max(0.0, o.min_confidence);
