@@ -66,8 +66,8 @@ std::string bar_chart_svg(std::string_view title,
   }
   const int height = static_cast<int>(bars.size()) * k_row + 4;
   const int span = k_width - k_label_width - k_count_width;
-  std::string svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
-                    "viewBox=\"0 0 " +
+  // Inline SVG in HTML needs no xmlns: the page names no URL at all.
+  std::string svg = "<svg class=\"chart\" viewBox=\"0 0 " +
                     std::to_string(k_width) + " " + std::to_string(height) +
                     "\" role=\"img\" aria-label=\"" + markup_escape(title) +
                     "\">\n";

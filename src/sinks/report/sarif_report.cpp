@@ -40,12 +40,9 @@ public:
     driver["name"] = "veil";
     driver["version"] = run.version;
     driver["semanticVersion"] = run.version;
+    // Rule pack versions are in the json report's tool block; here they
+    // would only churn the log each time a built-in pack changes.
     driver["rules"] = std::move(rules);
-    nlohmann::ordered_json packs = nlohmann::ordered_json::array();
-    for (const PackInfo& pack : run.packs) {
-      packs.push_back({{"name", pack.name}, {"version", pack.version}});
-    }
-    driver["properties"]["packs"] = std::move(packs);
     nlohmann::ordered_json tool;
     tool["driver"] = std::move(driver);
 

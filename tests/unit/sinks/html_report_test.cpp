@@ -48,6 +48,8 @@ TEST_SUITE("sinks::report::html") {
     CHECK(has(page, "<td class=\"wrap\"><code>sk-****wxyz</code></td>"));
     CHECK(has(page, "<td>redacted as [EMAIL_ADDRESS_1]</td>"));
     CHECK(has(page, "\nelapsed: 0.123s\n"));
+    CHECK(!has(page, "http:"));
+    CHECK(!has(page, "https:"));
   }
 
   TEST_CASE("nothing is fetched: a CSP pins the inline style and script") {
