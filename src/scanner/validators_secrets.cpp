@@ -228,6 +228,24 @@ bool validate_pem(std::string_view text) {
   return decode_base64(body, false).has_value();
 }
 
+// HTTP Basic credentials and Docker "auth" values: standard base64 that
+// decodes to printable text holding a colon (user:password).
+bool validate_basic_auth(std::string_view text) {
+  auto decoded = decode_base64(text, false);
+  if (!decoded || decoded->size() < 3 ||
+      decoded->find(':') == std::string::npos) {
+    return false;
+  }
+  for (unsigned char c : *decoded) {
+    // Control characters mean random bytes, not a user name and password;
+    // bytes >= 0x80 may be UTF-8 in either part.
+    if (c < 0x20 || c == 0x7F) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // AWS access key ids: a four-letter type prefix and 16 base32 characters
 // (A-Z, 2-7). Prefixes from AWS's IAM documentation of unique ID prefixes.
 bool validate_aws_key_id(std::string_view text) {
@@ -252,12 +270,13 @@ bool validate_aws_key_id(std::string_view text) {
   return true;
 }
 
-constexpr std::array<ValidatorEntry, 5> k_secret_validators = {{
+constexpr std::array<ValidatorEntry, 6> k_secret_validators = {{
     {"crc32_base62", validate_crc32_base62},
     {"crc32_hex8", validate_crc32_hex8},
     {"jwt", validate_jwt},
     {"pem", validate_pem},
     {"aws_key_id", validate_aws_key_id},
+    {"basic_auth", validate_basic_auth},
 }};
 
 } // namespace

@@ -19,8 +19,8 @@ bool check(std::string_view name, std::string_view text) {
 
 TEST_SUITE("scanner::validators_secrets") {
   TEST_CASE("every secret validator is registered") {
-    for (std::string_view name :
-         {"crc32_base62", "crc32_hex8", "jwt", "pem", "aws_key_id"}) {
+    for (std::string_view name : {"crc32_base62", "crc32_hex8", "jwt", "pem",
+                                  "aws_key_id", "basic_auth"}) {
       CHECK(static_cast<bool>(find_validator(name) != nullptr));
     }
   }
@@ -122,6 +122,15 @@ TEST_SUITE("scanner::validators_secrets") {
     CHECK_FALSE(check("pem", "-----BEGIN PRIVATE KEY-----\n...\n-----END "
                              "PRIVATE KEY-----"));
     CHECK_FALSE(check("pem", "no block at all"));
+  }
+
+  TEST_CASE("basic_auth wants base64 of printable user:password") {
+    CHECK(check("basic_auth", "YWRtaW46aHVudGVyMg=="));     // admin:hunter2
+    CHECK(check("basic_auth", "Y2ktYm90OmdocF9hYmMxMjM=")); // ci-bot:ghp_abc123
+    CHECK(check("basic_auth", "OnRva2Vu"));                 // :token
+    CHECK_FALSE(check("basic_auth", "dW5kZXJzdGFuZGluZw==")); // understanding
+    CHECK_FALSE(check("basic_auth", "understanding"));
+    CHECK_FALSE(check("basic_auth", "AAECAwQFBgc6CAkK")); // control bytes
   }
 
   TEST_CASE("aws_key_id checks the type prefix and the base32 body") {
