@@ -12,6 +12,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libre2-dev libsimdjson-dev nlohmann-json3-dev
   libtomlplusplus-dev doctest-dev libssl-dev zlib1g-dev libzstd-dev
+  libphonenumber-dev libprotobuf-dev
   python3 hyperfine ripgrep clang libclang-rt-14-dev man-db gzip zstd
   python3-jsonschema chromium
 )

@@ -1,0 +1,289 @@
+#include "scanner/phone_regions.hpp"
+
+#include <memory>
+#include <mutex>
+#include <phonenumbers/phonenumberutil.h>
+#include <set>
+
+namespace veil {
+
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+using RegionList = std::shared_ptr<const std::vector<std::string>>;
+
+struct RegionState {
+  std::mutex mutex;
+  RegionList regions =
+      std::make_shared<const std::vector<std::string>>(default_phone_regions());
+};
+
+RegionState& region_state() {
+  static RegionState state;
+  return state;
+}
+
+RegionList current_regions() {
+  RegionState& state = region_state();
+  std::lock_guard<std::mutex> lock(state.mutex);
+  return state.regions;
+}
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+std::string upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') {
+      c = char(c - 'a' + 'A');
+    }
+  }
+  return out;
+}
+
+// Digit groups and the separators between them, e.g. "030/1234567" gives
+// groups {"030", "1234567"} and separators "/".
+struct Shape {
+  std::vector<std::string_view> groups;
+  std::string separators;
+  int digits = 0;
+};
+
+// Only digits, the separators people type in phone numbers, parentheses
+// and a leading "+"; anything else is no phone number.
+bool read_shape(std::string_view text, Shape& shape) {
+  size_t start = std::string_view::npos;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    const char c = i < text.size() ? text[i] : '\0';
+    if (i < text.size() && is_digit(c)) {
+      start = start == std::string_view::npos ? i : start;
+      ++shape.digits;
+      continue;
+    }
+    if (start != std::string_view::npos) {
+      shape.groups.push_back(text.substr(start, i - start));
+      start = std::string_view::npos;
+    }
+    if (i == text.size()) {
+      break;
+    }
+    if (c == '+' && i == 0) {
+      continue;
+    }
+    if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')') {
+      return false;
+    }
+    if (c != '(' && c != ')') {
+      shape.separators += c;
+    }
+  }
+  return true;
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) {
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+bool is_day_or_month(std::string_view group) {
+  return group.size() <= 2 && to_int(group) >= 1 && to_int(group) <= 31;
+}
+
+bool is_year(std::string_view group) {
+  return group.size() == 4 &&
+         (group.substr(0, 2) == "19" || group.substr(0, 2) == "20");
+}
+
+// Shapes that libphonenumber might accept somewhere but that people write
+// for other things: dates (2024-01-15, 15.01.2024, 01/15/2024), IPv4
+// addresses and US SSNs (078-05-1120).
+bool looks_like_other_number(std::string_view text, const Shape& shape) {
+  const auto& g = shape.groups;
+  const bool same_separators = !shape.separators.empty() &&
+                               shape.separators.find_first_not_of(
+                                   shape.separators[0]) == std::string::npos;
+  if (g.size() == 3 && same_separators && shape.separators[0] != ' ') {
+    if (is_year(g[0]) && is_day_or_month(g[1]) && is_day_or_month(g[2])) {
+      return true;
+    }
+    if (is_year(g[2]) && is_day_or_month(g[0]) && is_day_or_month(g[1])) {
+      return true;
+    }
+    if (g[0].size() == 3 && g[1].size() == 2 && g[2].size() == 4 &&
+        shape.separators[0] == '-') {
+      return true;
+    }
+  }
+  if (g.size() == 4 && shape.separators == "..." && text.front() != '0') {
+    bool octets = true;
+    for (std::string_view group : g) {
+      octets = octets && group.size() <= 3 && to_int(group) <= 255;
+    }
+    return octets;
+  }
+  return false;
+}
+
+std::string digits_of(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (is_digit(c)) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> groups_of(std::string_view text) {
+  std::vector<std::string> groups;
+  std::string current;
+  for (char c : text) {
+    if (is_digit(c)) {
+      current += c;
+    } else if (!current.empty()) {
+      groups.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  if (!current.empty()) {
+    groups.push_back(std::move(current));
+  }
+  return groups;
+}
+
+// Digits of the first parenthesized group, "" when there is none.
+std::string parenthesized(std::string_view text) {
+  const size_t open = text.find('(');
+  const size_t close = text.find(')', open);
+  if (open == std::string_view::npos || close == std::string_view::npos) {
+    return "";
+  }
+  return digits_of(text.substr(open + 1, close - open - 1));
+}
+
+std::string first_group(std::string_view formatted) {
+  const size_t begin = formatted.find_first_of("0123456789");
+  if (begin == std::string_view::npos) {
+    return "";
+  }
+  const size_t end = formatted.find_first_not_of("0123456789", begin);
+  return std::string(formatted.substr(begin, end - begin));
+}
+
+bool is_personal_type(PhoneNumberUtil::PhoneNumberType type) {
+  return type == PhoneNumberUtil::FIXED_LINE ||
+         type == PhoneNumberUtil::MOBILE ||
+         type == PhoneNumberUtil::FIXED_LINE_OR_MOBILE ||
+         type == PhoneNumberUtil::VOIP ||
+         type == PhoneNumberUtil::PERSONAL_NUMBER;
+}
+
+// A national number is a phone of `region` when libphonenumber calls it
+// valid there AND it is written the way that country writes it: the same
+// digits as its national format (trunk "0" included: "1234567890" is no
+// UK number even though 01234 567890 is), an area code in parentheses that
+// is the format's first group, and a fixed, mobile or personal line. Those
+// checks keep a digit run that happens to be valid in one of ten countries
+// from counting as a phone.
+bool valid_national(const PhoneNumberUtil& util, const std::string& number,
+                    const std::string& region) {
+  PhoneNumber parsed;
+  if (util.ParseAndKeepRawInput(number, region, &parsed) !=
+          PhoneNumberUtil::NO_PARSING_ERROR ||
+      !util.IsValidNumber(parsed)) {
+    return false;
+  }
+  if (parsed.country_code_source() == PhoneNumber::FROM_NUMBER_WITH_IDD) {
+    return true; // 0044 20 7946 0958: dialled abroad, the country is given
+  }
+  const PhoneNumberUtil::PhoneNumberType type = util.GetNumberType(parsed);
+  if (parsed.country_code_source() != PhoneNumber::FROM_DEFAULT_COUNTRY ||
+      !is_personal_type(type)) {
+    return false;
+  }
+  std::string national;
+  util.Format(parsed, PhoneNumberUtil::NATIONAL, &national);
+  const std::string written = digits_of(number);
+  std::string significant;
+  util.GetNationalSignificantNumber(parsed, &significant);
+  // Indian mobiles are written with or without their trunk 0, but then in
+  // India's grouping (98765 43210): any ten digits from 6 to 9 are a valid
+  // Indian mobile, so "961 499 0549" (an NHS number) must not count.
+  const bool same_digits =
+      written == digits_of(national) ||
+      (region == "IN" && type == PhoneNumberUtil::MOBILE &&
+       written == significant &&
+       (groups_of(number).size() == 1 ||
+        groups_of(number) == groups_of(national.substr(1))));
+  const std::string area = parenthesized(number);
+  return same_digits && (area.empty() || area == first_group(national));
+}
+
+} // namespace
+
+std::vector<std::string> default_phone_regions() {
+  return {"US", "GB", "DE", "FR", "IN", "CN", "JP", "BR", "ES", "IT"};
+}
+
+void set_phone_regions(std::vector<std::string> regions) {
+  for (std::string& region : regions) {
+    region = upper(region);
+  }
+  if (regions.empty()) {
+    regions = default_phone_regions();
+  }
+  auto list =
+      std::make_shared<const std::vector<std::string>>(std::move(regions));
+  RegionState& state = region_state();
+  std::lock_guard<std::mutex> lock(state.mutex);
+  state.regions = std::move(list);
+}
+
+std::vector<std::string> phone_regions() {
+  return *current_regions();
+}
+
+bool is_phone_region(std::string_view region) {
+  std::set<std::string> regions;
+  PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
+  return regions.count(upper(region)) > 0;
+}
+
+bool validate_phone(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.remove_suffix(1);
+  }
+  Shape shape;
+  // 7 digits is the shortest subscriber number people give with an area
+  // code; 15 is E.164's maximum, plus two for a "00" international prefix.
+  if (text.empty() || !read_shape(text, shape) || shape.digits < 7 ||
+      shape.digits > 17 || looks_like_other_number(text, shape)) {
+    return false;
+  }
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const std::string number(text);
+  if (text.front() == '+') {
+    PhoneNumber parsed;
+    return util.Parse(number, "ZZ", &parsed) ==
+               PhoneNumberUtil::NO_PARSING_ERROR &&
+           util.IsValidNumber(parsed);
+  }
+  for (const std::string& region : *current_regions()) {
+    if (valid_national(util, number, region)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace veil
