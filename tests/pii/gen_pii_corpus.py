@@ -302,7 +302,12 @@ def gen_phone(rng):
                  "+33 6 %s %s %s %s" % (rng.choice("1234") + d(1), d(2), d(2), d(2)),
                  "+1%s%s%s" % (area, exch, d(4))],
     }
-    return rng.choice(forms[country])
+    value = rng.choice(forms[country])
+    if rng.random() < 0.2:
+        # Written without separators: a phone only next to a phone word or
+        # under a phone key (templates "bare").
+        return value[0].replace("(", "") + "".join(c for c in value[1:] if c.isdigit()), "bare"
+    return value, ANY
 
 
 CARD_NETWORKS = [("4", 16), ("51", 16), ("53", 16), ("55", 16), ("2221", 16),
@@ -819,6 +824,12 @@ KINDS = [
         "Il mio numero è {v}.",
         "我的电话是{v}。",
         "電話番号は{v}です。",
+        "Phone: {v}"], "bare": [
+        "Call me on {v} tomorrow morning.",
+        "My mobile number is {v}.",
+        "Rufen Sie mich bitte unter {v} an.",
+        "Mi teléfono es {v}.",
+        "我的电话是{v}。",
         "Phone: {v}"]}, keys=["phone", "mobile", "telefono"]),
     Kind("credit_card", ["CREDIT_CARD"], gen_card, {ANY: [
         "Please charge my card {v} exp 09/27 for the upgrade.",
