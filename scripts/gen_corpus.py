@@ -123,8 +123,9 @@ FIRST = ["maria", "john", "li", "aisha", "sanjay", "olga", "lucas", "yuki",
 LAST = ["keller", "smith", "wei", "khan", "patel", "ivanova", "martin",
         "tanaka", "haddad", "brown", "dubois", "mensah", "rossi", "garcia",
         "larsen"]
-DOMAINS = ["example.com", "example.org", "mail.example.net", "acme-corp.io",
-           "globex.co.uk", "initech.de", "contoso.com", "proton.me"]
+# Real-looking domains: the email rule lets RFC 2606 names (example.com) through.
+DOMAINS = ["acme-corp.io", "globex.co.uk", "initech.de", "contoso.com",
+           "proton.me", "hooli.xyz", "umbrella-corp.net", "wayne-enterprises.org"]
 
 
 # ---------------------------------------------------------------------------
@@ -207,21 +208,26 @@ def digits(rng, n, first="123456789"):
                                        for _ in range(n - 1))
 
 
+# Assigned area codes: libphonenumber rejects numbers in unassigned ones.
+US_AREAS = ["201", "212", "213", "305", "312", "404", "415", "503", "617",
+            "646", "702", "713", "718", "818", "917"]
+
+
 def gen_phone(rng):
     form = rng.randrange(9)
     if form == 0:
-        return "+1 (%s) %s-%s" % (digits(rng, 3, "23456789"),
+        return "+1 (%s) %s-%s" % (rng.choice(US_AREAS),
                                   digits(rng, 3, "23456789"), digits(rng, 4))
     if form == 1:
-        return "+1 %s-%s-%s" % (digits(rng, 3, "23456789"),
+        return "+1 %s-%s-%s" % (rng.choice(US_AREAS),
                                 digits(rng, 3, "23456789"), digits(rng, 4))
     if form == 2:
-        return "+1%s%s%s" % (digits(rng, 3, "23456789"),
+        return "+1%s%s%s" % (rng.choice(US_AREAS),
                              digits(rng, 3, "23456789"), digits(rng, 4))
     if form == 3:
         return "+44 20 %s %s" % (digits(rng, 4, "378"), digits(rng, 4))
     if form == 4:
-        return "+44 7%s %s" % (digits(rng, 3), digits(rng, 6))
+        return "+44 7%s %s" % (digits(rng, 3, "45789"), digits(rng, 6))
     if form == 5:
         return "+44 161 %s %s" % (digits(rng, 3), digits(rng, 4))
     if form == 6:

@@ -80,7 +80,10 @@ RuleSpec terms_rule(const std::vector<std::string>& terms) {
   rule.regex = "(?i)(?:";
   bool all_ascii = true;
   for (size_t i = 0; i < sorted.size(); ++i) {
-    rule.regex += (i == 0 ? "" : "|") + whole_word(sorted[i]);
+    if (i > 0) {
+      rule.regex += '|';
+    }
+    rule.regex += whole_word(sorted[i]);
     all_ascii = all_ascii && is_ascii(sorted[i]);
     rule.keywords.push_back(lowercase_ascii(sorted[i]));
   }

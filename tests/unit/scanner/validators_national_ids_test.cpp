@@ -281,16 +281,16 @@ TEST_SUITE("scanner::validators_national_ids") {
   // -------------------------------------------------------- Asia-Pacific
 
   TEST_CASE("in_aadhaar and verhoeff") {
-    CHECK(valid("in_aadhaar", "5483 9548 6206"));
-    CHECK(valid("in_aadhaar", "779868282887"));
+    CHECK(valid("in_aadhaar", "5483 9548 6205"));
+    CHECK(valid("in_aadhaar", "779868282888"));
     CHECK(valid("in_aadhaar", "2729-0222-7914"));
-    CHECK(valid("in_aadhaar", "258887180339"));
+    CHECK(valid("in_aadhaar", "258887180338"));
     CHECK_FALSE(valid("in_aadhaar", "5483 9548 6207"));
-    CHECK_FALSE(valid("in_aadhaar", "5483 9548 2606")); // swap caught
-    CHECK_FALSE(valid("in_aadhaar", "123456789011"));   // never starts with 1
-    CHECK_FALSE(valid("in_aadhaar", "5483 9548-6206"));
+    CHECK_FALSE(valid("in_aadhaar", "5483 9548 2605")); // swap caught
+    CHECK_FALSE(valid("in_aadhaar", "123456789010"));   // never starts with 1
+    CHECK_FALSE(valid("in_aadhaar", "5483 9548-6205"));
     CHECK(valid("verhoeff", "2363"));
-    CHECK(valid("verhoeff", "123456789011"));
+    CHECK(valid("verhoeff", "123456789010"));
     CHECK_FALSE(valid("verhoeff", "2364"));
     CHECK_FALSE(valid("verhoeff", "5"));
   }
