@@ -1,13 +1,9 @@
 #include "actions/keyed_hash.hpp"
 
-#include "core/errors.hpp"
+#include "actions/key_material.hpp"
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace veil {
 
@@ -33,26 +29,7 @@ std::string KeyedHash::hex(std::string_view a, std::string_view b) const {
 }
 
 std::string load_key(const std::string& key_file) {
-  if (!key_file.empty()) {
-    std::ifstream in(key_file, std::ios::binary);
-    if (!in) {
-      throw UsageError(key_file + ": cannot read key file");
-    }
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string key = buffer.str();
-    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) {
-      key.pop_back();
-    }
-    if (key.empty()) {
-      throw UsageError(key_file + ": key file is empty");
-    }
-    return key;
-  }
-  if (const char* env = std::getenv("VEIL_KEY"); env != nullptr && *env) {
-    return env;
-  }
-  return std::string(k_public_salt);
+  return read_master_key(key_file).value_or(std::string(k_public_salt));
 }
 
 } // namespace veil
