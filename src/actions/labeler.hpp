@@ -2,9 +2,13 @@
 // [EMAIL_ADDRESS_1], the same email again gets the same label, the next one
 // [EMAIL_ADDRESS_2]. Runs in the ordered output stage, so numbering follows
 // input order whatever -j is. reset() starts a new --scope (line or file).
+// seed() takes the labels an existing vault already gave out, so a second
+// `redact --vault` run keeps them and numbers new values after them.
 #pragma once
 
+#include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,13 +19,25 @@ enum class Scope { line, file, run };
 class Labeler {
 public:
   std::string label(const std::string& entity, const std::string& normalized);
+  // normalized keeps label number from now on; new values get higher ones.
+  void seed(const std::string& entity, const std::string& normalized,
+            size_t number);
   void reset() { m_numbers.clear(); }
 
 private:
   struct PerEntity {
     std::map<std::string, size_t> values;
+    size_t next = 1;
   };
   std::map<std::string, PerEntity> m_numbers;
 };
+
+struct LabelName {
+  std::string entity;
+  size_t number = 0;
+};
+
+// "[EMAIL_ADDRESS_12]" -> {EMAIL_ADDRESS, 12}; nothing for other text.
+std::optional<LabelName> parse_label(std::string_view placeholder);
 
 } // namespace veil

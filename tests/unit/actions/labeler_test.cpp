@@ -33,6 +33,30 @@ TEST_SUITE("actions::labeler") {
     CHECK(labeler.label("E", "x") == "[E_2]");
   }
 
+  TEST_CASE("seed keeps a vault's labels and numbers new values after them") {
+    Labeler labeler;
+    labeler.seed("E", "a", 1);
+    labeler.seed("E", "c", 4);
+    CHECK(labeler.label("E", "c") == "[E_4]");
+    CHECK(labeler.label("E", "new") == "[E_5]");
+    CHECK(labeler.label("E", "a") == "[E_1]");
+    CHECK(labeler.label("F", "a") == "[F_1]");
+  }
+
+  TEST_CASE("parse_label splits at the last underscore") {
+    auto name = parse_label("[EMAIL_ADDRESS_12]");
+    REQUIRE(name.has_value());
+    CHECK(name->entity == "EMAIL_ADDRESS");
+    CHECK(name->number == 12);
+    CHECK_FALSE(parse_label("[EMAIL_ADDRESS_]").has_value());
+    CHECK_FALSE(parse_label("[_1]").has_value());
+    CHECK_FALSE(parse_label("[E_0]").has_value());
+    CHECK_FALSE(parse_label("[E_1x]").has_value());
+    CHECK_FALSE(parse_label("E_1").has_value());
+    CHECK_FALSE(parse_label("[E:9f86d081884c7d65]").has_value());
+    CHECK_FALSE(parse_label("[E_12345678901]").has_value()); // > 9 digits
+  }
+
 } // TEST_SUITE
 
 } // namespace

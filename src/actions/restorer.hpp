@@ -1,0 +1,46 @@
+// `veil restore`'s core: finds placeholders in a text and puts the original
+// values back. A placeholder is a bracketed word: "[EMAIL_ADDRESS_1]"
+// (label), "[PERSON:9f86d081884c7d65]" (hash), "[EMAIL_ADDRESS:enc:...]"
+// (encrypt). Each is looked up in the vault; encrypt tokens missing from it
+// are opened with the key. Bracketed words of a placeholder's shape found in
+// neither are left as they are and counted; other brackets ("[1]", "[sic]")
+// are ordinary text.
+#pragma once
+
+#include "actions/encrypt_token.hpp"
+#include "actions/vault.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace veil {
+
+struct RestoreCounts {
+  size_t restored = 0; // placeholders replaced by their value
+  size_t unknown = 0;  // placeholder-shaped, but in no vault and not opened
+};
+
+// True for "[ENTITY_N]", "[ENTITY:16 hex]" and "[ENTITY:enc:BODY]" with an
+// upper-case ENTITY: the shapes redact writes.
+bool looks_like_placeholder_token(std::string_view text);
+
+class Restorer {
+public:
+  // Either may be null: no vault (encrypt tokens only), no key.
+  Restorer(const Vault* vault, const TokenCipher* cipher)
+      : m_vault(vault), m_cipher(cipher) {}
+
+  // Appends text to out with every known placeholder replaced. Returns
+  // false when nothing was replaced (out then holds text unchanged).
+  bool restore(std::string_view text, std::string& out, RestoreCounts& counts);
+
+private:
+  // The original for one bracketed word, if known.
+  bool lookup(std::string_view token, std::string& out) const;
+
+  const Vault* m_vault;
+  const TokenCipher* m_cipher;
+};
+
+} // namespace veil
