@@ -60,6 +60,27 @@ void add_rule_flags(CLI::App& cmd, Options& o) {
                "the working directory applies)");
 }
 
+void add_output_check_flags(CLI::App& cmd, Options& o) {
+  cmd.add_option("--canary", o.canaries,
+                 "A canary token planted in the system prompt; found in "
+                 "model output it means the prompt leaked (output.canary). "
+                 "@FILE reads one per line (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_option("--leak-ngram", o.leak_ngram,
+                 "Report output.system_prompt_leak when an answer repeats "
+                 "this many words of its record's system prompt verbatim "
+                 "(0 = off)")
+      ->check(CLI::Range(size_t{0}, size_t{10000}))
+      ->capture_default_str();
+  cmd.add_option("--allow-domain", o.allow_domains,
+                 "A host (and its subdomains) that output images and links "
+                 "may send data to; none by default (repeatable)")
+      ->allow_extra_args(false);
+  cmd.add_flag("--expect-json", o.expect_json,
+               "JSON-output mode: every assistant answer must parse as "
+               "JSON, else output.invalid_json");
+}
+
 void add_run_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--format", o.format,
                  "Report format: json, jsonl, text, sarif, markdown, junit, "
@@ -98,6 +119,7 @@ void add_run_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--key", o.key_on_argv)->group(""); // refused, see cmd_*
   add_input_flags(cmd, o);
   add_rule_flags(cmd, o);
+  add_output_check_flags(cmd, o);
 }
 
 void add_scan(CLI::App& app, Options& o, ExitCode& code) {

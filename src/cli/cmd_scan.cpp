@@ -9,6 +9,10 @@ namespace {
 ExitCode run(const char* command, const Options& o, RunOptions r) {
   Catalog catalog = load_catalog(catalog_options(o));
   RunInfo info = run_info(command, catalog);
+  for (const RuleSpec& spec : active_output_check_specs(r.output_checks)) {
+    info.rules.push_back(RuleInfo{spec.id, spec.description, spec.entity,
+                                  spec.category, spec.severity});
+  }
   bool wants_hash = r.actions.style == Style::hash;
   for (const RuleSpec& rule : catalog.rules) {
     wants_hash = wants_hash || (!r.actions.style && rule.style == "hash");

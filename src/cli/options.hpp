@@ -25,6 +25,11 @@ struct Options {
   bool no_config = false;
   bool explain = false;
   std::vector<std::string> regions; // --region: phone number hints
+  // output checks (src/cli/output_flags.cpp)
+  std::vector<std::string> canaries;      // --canary STRING|@FILE
+  size_t leak_ngram = 12;                 // --leak-ngram; 0: off
+  std::vector<std::string> allow_domains; // --allow-domain
+  bool expect_json = false;               // --expect-json
   // report
   std::string format;  // "" = text for scan, from --report's extension
   std::string report;  // scan: -o/--report; redact: --report

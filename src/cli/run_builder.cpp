@@ -1,5 +1,6 @@
 #include "cli/run_builder.hpp"
 
+#include "cli/output_flags.hpp"
 #include "core/errors.hpp"
 #include "scanner/phone_regions.hpp"
 
@@ -96,6 +97,7 @@ RunOptions base_run_options(const Options& o) {
     }
   }
   set_phone_regions(o.regions);
+  r.output_checks = output_check_options(o);
   r.jobs = o.jobs;
   r.explain = o.explain;
   r.min_confidence = std::max(0.0, o.min_confidence);

@@ -23,9 +23,11 @@ namespace {
 struct WorkerState {
   WorkerState(const RunOptions& options, const RuleSet& rules)
       : reader(options.reader), scanner(rules, options.min_confidence),
+        output_checks(options.output_checks, rules.rules().size()),
         explain(options.explain) {}
   RecordReader reader;
   Scanner scanner;
+  OutputChecks output_checks;
   bool explain;
 };
 
@@ -51,6 +53,7 @@ void process_batch(Batch& batch, WorkerState& state) {
     state.reader.read(record);
     state.scanner.explain_into(state.explain ? &batch.drops[i] : nullptr);
     state.scanner.scan(record, batch.matches[i]);
+    state.output_checks.run(record, batch.matches[i]);
   }
 }
 

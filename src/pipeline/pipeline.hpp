@@ -7,6 +7,7 @@
 #include "actions/finding_builder.hpp"
 #include "core/errors.hpp"
 #include "reader/reader_options.hpp"
+#include "scanner/output_checks.hpp"
 #include "scanner/rule_set.hpp"
 #include "sinks/report/report_writer.hpp"
 
@@ -23,6 +24,7 @@ struct RunOptions {
   size_t jobs = 1;           // worker threads; 1 = no threads
   double min_confidence = 0; // --min-confidence
   bool explain = false;      // --explain: say why candidates were dropped
+  OutputCheckOptions output_checks; // --canary, --leak-ngram, --expect-json
   ActionOptions actions;
   std::optional<std::string> output; // redacted stream ("-" = stdout)
   std::optional<std::string> report; // report destination ("-" = stdout)

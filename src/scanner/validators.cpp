@@ -1,5 +1,7 @@
 #include "scanner/validators.hpp"
 
+#include "scanner/output_urls.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -180,9 +182,9 @@ std::span<const ValidatorEntry> core_validators() {
 namespace {
 
 using Group = std::span<const ValidatorEntry> (*)();
-constexpr std::array<Group, 4> k_groups = {
+constexpr std::array<Group, 5> k_groups = {
     core_validators, national_id_validators, global_pii_validators,
-    secret_validators};
+    secret_validators, output_validators};
 
 } // namespace
 
