@@ -117,6 +117,17 @@ void add_run_flags(CLI::App& cmd, Options& o) {
                  "Key for fingerprints and the hash style (else $VEIL_KEY, "
                  "else a public salt)");
   cmd.add_option("--key", o.key_on_argv)->group(""); // refused, see cmd_*
+  cmd.add_flag_callback(
+      "--progress", [&o] { o.progress = "on"; },
+      "Show the progress line on stderr (bytes, records/s, MB/s, findings, "
+      "ETA) even when stderr is not a terminal: then as a line a second");
+  cmd.add_flag_callback(
+      "--no-progress", [&o] { o.progress = "off"; },
+      "Never show the progress line (default: shown when stderr is a "
+      "terminal and stdout is not)");
+  cmd.add_flag("--stats", o.stats,
+               "At the end, print on stderr where the time went (read, "
+               "scan, redact, write), records, bytes, MB/s and threads");
   add_input_flags(cmd, o);
   add_rule_flags(cmd, o);
   add_output_check_flags(cmd, o);
@@ -174,6 +185,38 @@ void add_rules(CLI::App& app, Options& o, ExitCode& code) {
   lint->callback([&] { code = cmd_rules_lint(with_project_config(o)); });
 }
 
+void add_merge(CLI::App& app, Options& o, ExitCode& code) {
+  CLI::App* cmd = app.add_subcommand(
+      "merge", "Combine json reports of shards into the report one run "
+               "would give");
+  cmd->add_option("REPORT", o.files,
+                  "json reports (veil scan --format json), in input order; "
+                  "a file may hold several; - = stdin")
+      ->required();
+  cmd->add_option("--shards-of", o.shards_of,
+                  "The reports are consecutive pieces of this one input "
+                  "(parallel --pipepart -k, split -l): shift each shard's "
+                  "line numbers by the records before it and report them "
+                  "under this name");
+  cmd->add_option("--format", o.format,
+                  "Report format: json (default), jsonl, text, sarif, "
+                  "markdown, junit, csv, github or html")
+      ->check(CLI::IsMember(report_format_names()));
+  cmd->add_option("-o,--report", o.report,
+                  "Write the merged report here (- = stdout, the default)");
+  cmd->add_option("--fail-on", o.fail_on,
+                  "Exit 1 when a merged finding has this severity or more "
+                  "(default never)")
+      ->check(CLI::IsMember(
+          {"info", "low", "medium", "high", "critical", "never"}));
+  cmd->add_flag("-q,--quiet", o.quiet, "Text report: print only the summary");
+  cmd->add_option("--color", o.color,
+                  "Color the text report: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->callback([&] { code = cmd_merge(o); });
+}
+
 } // namespace
 
 ExitCode parse_and_run(int argc, char** argv) {
@@ -187,6 +230,7 @@ ExitCode parse_and_run(int argc, char** argv) {
   add_scan(app, options, code);
   add_redact(app, options, code);
   add_rules(app, options, code);
+  add_merge(app, options, code);
   if (argc <= 1) {
     std::cerr << app.help();
     return ExitCode::usage;

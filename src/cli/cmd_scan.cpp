@@ -1,5 +1,6 @@
 // `veil scan` and `veil redact`: the same pipeline, different sinks.
 #include "cli/commands.hpp"
+#include "cli/long_run.hpp"
 #include "cli/run_builder.hpp"
 
 namespace veil {
@@ -37,6 +38,7 @@ ExitCode cmd_scan(const Options& o) {
     r.fail_on = Severity::high;
   }
   r.report_options.fail_on = r.fail_on;
+  set_long_run_options(o, r);
   return run("scan", o, std::move(r));
 }
 
@@ -54,6 +56,7 @@ ExitCode cmd_redact(const Options& o) {
     r.report_options.color = r.format == "text" && use_color(o, o.report);
     r.report_options.fail_on = r.fail_on;
   }
+  set_long_run_options(o, r);
   return run("redact", o, std::move(r));
 }
 

@@ -44,6 +44,10 @@ struct Options {
   std::string key_on_argv; // --key: refused, keys never go on argv
   // run
   size_t jobs = 0;
+  std::string progress = "auto"; // --progress / --no-progress: on, off
+  bool stats = false;            // --stats: timing summary on stderr
+  // merge
+  std::string shards_of; // --shards-of NAME: the reports are pieces of NAME
   // rules subcommands
   std::string rule_id;
 };

@@ -4,12 +4,14 @@
 #include "actions/raw_offset.hpp"
 #include "core/errors.hpp"
 #include "pipeline/batch.hpp"
+#include "pipeline/run_stats.hpp"
 #include "pipeline/worker_pool.hpp"
 #include "reader/record_reader.hpp"
 #include "scanner/scanner.hpp"
 #include "sinks/output.hpp"
 #include "source/byte_source.hpp"
 #include "source/input_list.hpp"
+#include "source/input_size.hpp"
 
 #include <chrono>
 #include <deque>
@@ -29,9 +31,12 @@ struct WorkerState {
   Scanner scanner;
   OutputChecks output_checks;
   bool explain;
+  bool timed = false; // --stats
+  double scan_seconds = 0;
 };
 
 void process_batch(Batch& batch, WorkerState& state) {
+  StageTimer timer(state.timed ? &state.scan_seconds : nullptr);
   size_t n = batch.lines.size();
   batch.records.resize(n);
   batch.matches.resize(n);
@@ -71,7 +76,18 @@ public:
     ++m_summary.files;
   }
   void consume(const Batch& batch, const std::string& file);
+  // Progress line and --stats counters, when asked for.
+  void watch(ProgressMeter* progress, RunStats* stats) {
+    m_progress = progress;
+    m_stats = stats;
+  }
+  ProgressCounts counts() const {
+    return {m_summary.bytes, m_summary.records, m_summary.findings};
+  }
   void error(const std::string& message) {
+    if (m_progress) {
+      m_progress->suspend();
+    }
     std::cerr << "veil: " << message << '\n';
     ++m_summary.errors;
   }
@@ -83,12 +99,18 @@ private:
                const std::string& file) const;
   void consume_record(const Record& record, const std::vector<Match>& matches,
                       std::string_view raw, const std::string& file);
+  void write(std::string_view bytes) {
+    StageTimer timer(m_stats ? &m_stats->write_seconds : nullptr);
+    m_output->write(bytes);
+  }
 
   const RunOptions& m_options;
   FindingBuilder m_builder;
   Output* m_output;
   ReportWriter& m_report;
   Summary m_summary;
+  ProgressMeter* m_progress = nullptr;
+  RunStats* m_stats = nullptr;
   bool m_fail = false;
   std::vector<Finding> m_findings; // scratch, reused per record
   std::vector<TokenEdit> m_edits;
@@ -96,11 +118,18 @@ private:
 };
 
 void OrderedStage::consume(const Batch& batch, const std::string& file) {
+  StageTimer timer(m_stats ? &m_stats->redact_seconds : nullptr);
+  if (m_progress && !batch.drops.empty()) {
+    m_progress->suspend(); // --explain lines follow
+  }
   for (size_t i = 0; i < batch.records.size(); ++i) {
     consume_record(batch.records[i], batch.matches[i], batch.raw_line(i), file);
     if (!batch.drops.empty()) {
       explain(batch.records[i], batch.drops[i], file);
     }
+  }
+  if (m_progress) {
+    m_progress->update(counts()); // reads the clock once per batch
   }
 }
 
@@ -133,13 +162,13 @@ void OrderedStage::consume_record(const Record& record,
     return;
   }
   if (m_edits.empty()) {
-    m_output->write(raw);
+    write(raw);
     return;
   }
   m_line.assign(record.bom);
   rewrite_line(record.content, m_edits, m_line);
   m_line.append(record.terminator);
-  m_output->write(m_line);
+  write(m_line);
 }
 
 // One stderr line per dropped candidate; the value only as a masked preview.
@@ -178,6 +207,20 @@ public:
     }
   }
 
+  // --stats: the reading thread's and the workers' times go here.
+  void time_into(RunStats* stats) {
+    m_stats = stats;
+    for (auto& state : m_states) {
+      state->timed = stats != nullptr;
+    }
+  }
+  double scan_seconds() const {
+    double sum = 0;
+    for (const auto& state : m_states) {
+      sum += state->scan_seconds;
+    }
+    return sum;
+  }
   void run_input(const Input& input, size_t index);
   void drain() {
     while (!m_pending.empty()) {
@@ -196,6 +239,7 @@ private:
 
   const RunOptions& m_options;
   OrderedStage& m_stage;
+  RunStats* m_stats = nullptr;
   // Declared so that the pool is destroyed (its threads joined) before the
   // batches and states its tasks still use.
   std::vector<std::unique_ptr<WorkerState>> m_states;
@@ -237,11 +281,16 @@ void Driver::run_input(const Input& input, size_t index) {
   auto batch = std::make_unique<Batch>();
   batch->input_index = index;
   RawLine line;
+  // Time spent reading and splitting, not waiting for the other stages.
+  Stopwatch reading(m_stats ? &m_stats->read_seconds : nullptr);
+  reading.start();
   try {
     while (splitter.next(line)) {
       batch->add(line);
       if (batch->full()) {
+        reading.stop();
         submit(std::move(batch), input.name);
+        reading.start();
         batch = std::make_unique<Batch>();
         batch->input_index = index;
       }
@@ -253,6 +302,7 @@ void Driver::run_input(const Input& input, size_t index) {
     }
     throw;
   }
+  reading.stop();
   if (!batch->lines.empty()) {
     submit(std::move(batch), input.name);
   }
@@ -280,8 +330,18 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
                                    options.report_options);
   report->begin(run);
   OrderedStage stage(options, hash, output.get(), *report);
+  RunStats stats;
+  std::optional<ProgressMeter> progress;
+  if (options.progress) {
+    progress.emplace(std::cerr, *options.progress,
+                     known_input_size(options.inputs));
+  }
+  stage.watch(progress ? &*progress : nullptr,
+              options.stats ? &stats : nullptr);
   {
     Driver driver(options, rules, stage);
+    driver.time_into(options.stats ? &stats : nullptr);
+    stats.threads = thread_count(options.jobs);
     size_t index = 0;
     // One bad argument or file fails the run (exit 3) but not the others.
     for (const std::string& arg : options.inputs) {
@@ -302,6 +362,10 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
       }
     }
     driver.drain();
+    stats.scan_seconds = driver.scan_seconds();
+  }
+  if (progress) {
+    progress->finish(stage.counts());
   }
   if (output) {
     output->finish();
@@ -313,6 +377,13 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
   report->end(summary);
   if (report_out) {
     report_out->finish();
+  }
+  if (options.stats) {
+    stats.wall_seconds = summary.elapsed_seconds;
+    stats.records = summary.records;
+    stats.bytes = summary.bytes;
+    stats.findings = summary.findings;
+    std::cerr << format_stats(stats);
   }
   if (summary.errors > 0) {
     return ExitCode::input;

@@ -6,6 +6,7 @@
 
 #include "actions/finding_builder.hpp"
 #include "core/errors.hpp"
+#include "pipeline/progress.hpp"
 #include "reader/reader_options.hpp"
 #include "scanner/output_checks.hpp"
 #include "scanner/rule_set.hpp"
@@ -31,6 +32,9 @@ struct RunOptions {
   std::string format = "text";
   ReportOptions report_options;
   std::optional<Severity> fail_on; // unset: never fail on findings
+  // --progress: the progress line on stderr; unset: none.
+  std::optional<ProgressMeter::Mode> progress;
+  bool stats = false; // --stats: timing summary on stderr at the end
 };
 
 // Returns the exit code: 3 on input/output errors, else 1 when a finding is
