@@ -26,6 +26,20 @@ Finding input_finding(const Record& record, const std::string& file,
 
 } // namespace
 
+FindingBuilder::FindingBuilder(const ActionOptions& options,
+                               const KeyedHash& hash)
+    : m_options(options), m_hash(hash) {
+  if (options.vault == nullptr) {
+    return;
+  }
+  for (const auto& [placeholder, original] : options.vault->entries()) {
+    if (auto label = parse_label(placeholder)) {
+      m_labeler.seed(label->entity, normalize_value(label->entity, original),
+                     label->number);
+    }
+  }
+}
+
 void FindingBuilder::start_file() {
   if (m_options.scope != Scope::run) {
     m_labeler.reset();
@@ -52,14 +66,45 @@ std::string FindingBuilder::replacement(Style style, const std::string& entity,
   case Style::partial:
     return mask_partial(entity, value);
   case Style::hash:
-    return "[" + entity + ":" +
-           m_hash.hex(entity, normalize_value(entity, value)).substr(0, 16) +
-           "]";
+    return hash_token(entity, value);
+  case Style::encrypt:
+    return encrypt_token(entity, value);
   case Style::remove:
   case Style::none:
     break;
   }
   return "";
+}
+
+std::string FindingBuilder::hash_token(const std::string& entity,
+                                       std::string_view value) {
+  if (!m_style_hash) {
+    m_style_hash.emplace(m_options.keys.subkey(KeyPurpose::hash));
+  }
+  return "[" + entity + ":" +
+         m_style_hash->hex(entity, normalize_value(entity, value))
+             .substr(0, 16) +
+         "]";
+}
+
+// The exact value, not its normalized form, so that decrypting gives back
+// what was written.
+std::string FindingBuilder::encrypt_token(const std::string& entity,
+                                          std::string_view value) {
+  if (!m_cipher) {
+    m_cipher.emplace(m_options.keys.subkey(KeyPurpose::encrypt));
+  }
+  return m_cipher->token(entity, value);
+}
+
+void FindingBuilder::record_in_vault(Style style,
+                                     const std::string& placeholder,
+                                     std::string_view value) {
+  bool unique =
+      style == Style::label || style == Style::hash || style == Style::encrypt;
+  if (m_options.vault != nullptr && unique) {
+    m_options.vault->add(placeholder, value);
+  }
 }
 
 void FindingBuilder::add_input_findings(const Record& record,
@@ -112,6 +157,7 @@ void FindingBuilder::build(const Record& record,
       f.preview = masked_preview(spec.category, spec.entity, value);
       f.fingerprint = m_hash.hex(spec.id, normalize_value(spec.entity, value));
       f.replacement = replacement(style, spec.entity, value);
+      record_in_vault(style, f.replacement, value);
       bool redacts = style != Style::none;
       f.action = redacts && m_options.redact ? "redacted" : "reported";
       if (redacts) {

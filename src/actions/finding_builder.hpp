@@ -4,9 +4,12 @@
 // numbering), so it runs in input order only.
 #pragma once
 
+#include "actions/encrypt_token.hpp"
+#include "actions/key_material.hpp"
 #include "actions/keyed_hash.hpp"
 #include "actions/labeler.hpp"
 #include "actions/style.hpp"
+#include "actions/vault.hpp"
 #include "core/finding.hpp"
 #include "core/record.hpp"
 #include "sinks/line_rewriter.hpp"
@@ -21,12 +24,15 @@ struct ActionOptions {
   std::optional<Style> style; // --style: overrides the rules' styles
   Scope scope = Scope::file;
   bool redact = false; // redact command: findings are "redacted"
+  KeyMaterial keys;    // subkeys of the hash and encrypt styles
+  // --vault: every label, hash and encrypt placeholder is recorded here.
+  Vault* vault = nullptr;
 };
 
 class FindingBuilder {
 public:
-  FindingBuilder(const ActionOptions& options, const KeyedHash& hash)
-      : m_options(options), m_hash(hash) {}
+  // Seeds label numbers from options.vault, if any.
+  FindingBuilder(const ActionOptions& options, const KeyedHash& hash);
 
   void start_file();
   // Appends the record's findings (input problems first, then matches in
@@ -42,9 +48,19 @@ private:
   void add_input_findings(const Record& record, const std::string& file,
                           std::vector<Finding>& findings) const;
 
+  std::string hash_token(const std::string& entity, std::string_view value);
+  std::string encrypt_token(const std::string& entity, std::string_view value);
+  // --vault: placeholder -> value. Whatever writes a label, hash or encrypt
+  // placeholder (policy field rules too) must record it here.
+  void record_in_vault(Style style, const std::string& placeholder,
+                       std::string_view value);
+
   const ActionOptions& m_options;
-  const KeyedHash& m_hash;
+  const KeyedHash& m_hash; // fingerprints
   Labeler m_labeler;
+  // Built on first use, so runs without these styles need no key.
+  std::optional<KeyedHash> m_style_hash;
+  std::optional<TokenCipher> m_cipher;
 };
 
 } // namespace veil

@@ -21,10 +21,6 @@ struct RestoreCounts {
   size_t unknown = 0;  // placeholder-shaped, but in no vault and not opened
 };
 
-// True for "[ENTITY_N]", "[ENTITY:16 hex]" and "[ENTITY:enc:BODY]" with an
-// upper-case ENTITY: the shapes redact writes.
-bool looks_like_placeholder_token(std::string_view text);
-
 class Restorer {
 public:
   // Either may be null: no vault (encrypt tokens only), no key.

@@ -11,12 +11,13 @@ struct StyleName {
   std::string_view name;
 };
 
-constexpr std::array<StyleName, 6> k_styles = {{
+constexpr std::array<StyleName, 7> k_styles = {{
     {Style::label, "label"},
     {Style::mask, "mask"},
     {Style::partial, "partial"},
     {Style::hash, "hash"},
     {Style::remove, "remove"},
+    {Style::encrypt, "encrypt"},
     {Style::none, "none"},
 }};
 

@@ -114,8 +114,9 @@ void add_run_flags(CLI::App& cmd, Options& o) {
                  "Drop findings whose confidence is below this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
   cmd.add_option("--key-file", o.key_file,
-                 "Key for fingerprints and the hash style (else $VEIL_KEY, "
-                 "else a public salt)");
+                 "Key for fingerprints and the hash and encrypt styles "
+                 "(else $VEIL_KEY, else a public salt; hash and encrypt "
+                 "refuse to run without a key)");
   cmd.add_option("--key", o.key_on_argv)->group(""); // refused, see cmd_*
   cmd.add_flag_callback(
       "--progress", [&o] { o.progress = "on"; },
@@ -154,14 +155,45 @@ void add_redact(CLI::App& app, Options& o, ExitCode& code) {
                   "when -o is a file)");
   cmd->add_option("--style", o.style,
                   "Replacement for every redacting rule: label, mask, "
-                  "partial, hash or remove (default: each rule's style, "
-                  "else label)")
-      ->check(CLI::IsMember({"label", "mask", "partial", "hash", "remove"}));
+                  "partial, hash, encrypt or remove (default: each rule's "
+                  "style, else label)")
+      ->check(CLI::IsMember(
+          {"label", "mask", "partial", "hash", "encrypt", "remove"}));
   cmd->add_option("--scope", o.scope,
-                  "Where label numbers are shared: line, file or run")
-      ->check(CLI::IsMember({"line", "file", "run"}))
-      ->capture_default_str();
+                  "Where label numbers are shared: line, file or run "
+                  "(default file; run with --vault)")
+      ->check(CLI::IsMember({"line", "file", "run"}));
+  cmd->add_option("--vault", o.vault,
+                  "Record placeholder -> original value in this JSON file "
+                  "(mode 0600, replaced atomically; an existing vault is "
+                  "extended and its labels kept) for veil restore");
   cmd->callback([&] { code = cmd_redact(with_project_config(o)); });
+}
+
+void add_restore(CLI::App& app, Options& o, ExitCode& code) {
+  CLI::App* cmd = app.add_subcommand(
+      "restore", "Put original values back in place of placeholders (in "
+                 "a model's answer)");
+  cmd->add_option("FILE", o.files,
+                  "JSONL or text files, or - for stdin (default)");
+  cmd->add_option("--vault", o.vault, "The vault written by redact --vault");
+  cmd->add_option("--key-file", o.key_file,
+                  "Key that opens encrypt tokens (else $VEIL_KEY), with or "
+                  "without a vault");
+  cmd->add_option("--key", o.key_on_argv)->group(""); // refused
+  cmd->add_option("-o,--output", o.output,
+                  "Write the restored stream here (- = stdout, the "
+                  "default); files are replaced atomically");
+  cmd->add_option("--input", o.input,
+                  "How lines are read: auto (JSON when a line starts with { "
+                  "or [), jsonl or text")
+      ->check(CLI::IsMember({"auto", "jsonl", "text"}))
+      ->capture_default_str();
+  cmd->add_option("--max-line-bytes", o.max_line_bytes,
+                  "Longer lines are not written; exit 3")
+      ->check(CLI::Range(size_t{1}, size_t{1} << 31))
+      ->capture_default_str();
+  cmd->callback([&] { code = cmd_restore(o); });
 }
 
 void add_rules(CLI::App& app, Options& o, ExitCode& code) {
@@ -229,6 +261,7 @@ ExitCode parse_and_run(int argc, char** argv) {
   ExitCode code = ExitCode::ok;
   add_scan(app, options, code);
   add_redact(app, options, code);
+  add_restore(app, options, code);
   add_rules(app, options, code);
   add_merge(app, options, code);
   if (argc <= 1) {

@@ -2,6 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/long_run.hpp"
 #include "cli/run_builder.hpp"
+#include "cli/vault_setup.hpp"
 
 namespace veil {
 
@@ -15,13 +16,21 @@ ExitCode run(const char* command, const Options& o, RunOptions r) {
                                   spec.category, spec.severity});
   }
   bool wants_hash = r.actions.style == Style::hash;
+  bool wants_encrypt = r.actions.style == Style::encrypt;
   for (const RuleSpec& rule : catalog.rules) {
     wants_hash = wants_hash || (!r.actions.style && rule.style == "hash");
+    wants_encrypt =
+        wants_encrypt || (!r.actions.style && rule.style == "encrypt");
   }
   RuleSet rules(std::move(catalog.rules));
   KeyedHash hash(load_key(o.key_file));
   if (wants_hash && !hash.has_secret_key()) {
     throw UsageError("the hash style needs a key: --key-file FILE or VEIL_KEY");
+  }
+  r.actions.keys = KeyMaterial::load(o.key_file);
+  if (wants_encrypt) {
+    // Throws (exit 2) without a key, before any input is read.
+    r.actions.keys.subkey(KeyPurpose::encrypt);
   }
   return run_pipeline(r, rules, info, hash);
 }
@@ -57,7 +66,8 @@ ExitCode cmd_redact(const Options& o) {
     r.report_options.fail_on = r.fail_on;
   }
   set_long_run_options(o, r);
-  return run("redact", o, std::move(r));
+  VaultSetup vault(o, r);
+  return vault.finish(run("redact", o, std::move(r)));
 }
 
 } // namespace veil

@@ -39,7 +39,8 @@ struct Options {
   std::string color = "auto";
   // actions
   std::string style; // "" = each rule's style
-  std::string scope = "file";
+  std::string scope; // "" = file, or run with --vault
+  std::string vault; // redact/restore --vault FILE
   std::string key_file;
   std::string key_on_argv; // --key: refused, keys never go on argv
   // run

@@ -39,8 +39,8 @@ constexpr std::array<std::string_view, 5> k_categories = {
     "pii", "secret", "injection", "output", "custom"};
 constexpr std::array<std::string_view, 3> k_directions = {
     "any", "input", "output"};
-constexpr std::array<std::string_view, 6> k_styles = {
-    "label", "mask", "partial", "hash", "remove", "none"};
+constexpr std::array<std::string_view, 7> k_styles = {
+    "label", "mask", "partial", "hash", "remove", "encrypt", "none"};
 constexpr std::array<std::string_view, 2> k_validator_modes = {
     "require", "score"};
 constexpr std::array<std::string_view, 5> k_severities = {

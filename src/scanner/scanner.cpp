@@ -1,5 +1,6 @@
 #include "scanner/scanner.hpp"
 
+#include "actions/placeholder_token.hpp"
 #include "scanner/context.hpp"
 #include "scanner/decoders.hpp"
 #include "scanner/placeholder.hpp"
@@ -68,6 +69,12 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
     }
     size_t start = g.data() - text.data();
     size_t end = start + g.size();
+    if (within_placeholder_token(field.text, start, end)) {
+      // A token of an earlier redact (an encrypt token's base64 body looks
+      // like a key): redacting redacted text again leaves it alone.
+      note_drop(rule, field_index, start, end, "placeholder");
+      continue;
+    }
     std::string_view value(g.data(), g.size());
     const char* stage = "";
     CompiledRule::Verdict verdict = rule.judge(value, &stage);

@@ -1,4 +1,5 @@
 #include "actions/finding_builder.hpp"
+#include "core/errors.hpp"
 #include "reader/record_reader.hpp"
 #include "scanner/scanner.hpp"
 
@@ -55,7 +56,9 @@ std::ostream& operator<<(std::ostream& os, const std::vector<EditView>& v) {
 // Reads, scans and builds one line at a time, like the pipeline does.
 class Harness {
 public:
-  Harness() : m_rules(test_rules()), m_builder(options, hash) {}
+  Harness() : m_rules(test_rules()), m_builder(options, hash) {
+    options.keys = KeyMaterial(std::string("test-key"));
+  }
 
   ActionOptions options;
   ReaderOptions reader_options;
@@ -306,21 +309,32 @@ TEST_SUITE("actions::finding_builder") {
                                         "**-" + std::string(16, '*') + "6789"});
     }
     SUBCASE("hash") {
+      // Keyed with the hash subkey, not with the fingerprints' key.
       h.options.style = Style::hash;
       h.build(line);
-      CHECK(
-          h.replacements() ==
-          Strings{
-              "[EMAIL_ADDRESS:" +
-                  h.hash.hex("EMAIL_ADDRESS", "jane@x.com").substr(0, 16) + "]",
-              "[CREDIT_CARD:" +
-                  h.hash.hex("CREDIT_CARD", "4111111111111111").substr(0, 16) +
-                  "]",
-              "[OPENAI_API_KEY:" +
-                  h.hash.hex("OPENAI_API_KEY", "sk-abcdefghij0123456789")
-                      .substr(0, 16) +
-                  "]",
-          });
+      KeyedHash sub(h.options.keys.subkey(KeyPurpose::hash));
+      CHECK(h.replacements() ==
+            Strings{
+                "[EMAIL_ADDRESS:" +
+                    sub.hex("EMAIL_ADDRESS", "jane@x.com").substr(0, 16) + "]",
+                "[CREDIT_CARD:" +
+                    sub.hex("CREDIT_CARD", "4111111111111111").substr(0, 16) +
+                    "]",
+                "[OPENAI_API_KEY:" +
+                    sub.hex("OPENAI_API_KEY", "sk-abcdefghij0123456789")
+                        .substr(0, 16) +
+                    "]",
+            });
+    }
+    SUBCASE("encrypt") {
+      h.options.style = Style::encrypt;
+      h.build(line);
+      TokenCipher cipher(h.options.keys.subkey(KeyPurpose::encrypt));
+      CHECK(h.replacements() ==
+            Strings{cipher.token("EMAIL_ADDRESS", "jane@x.com"),
+                    cipher.token("CREDIT_CARD", "4111 1111 1111 1111"),
+                    cipher.token("OPENAI_API_KEY", "sk-abcdefghij0123456789")});
+      CHECK(cipher.open(h.replacements()[1]) == "4111 1111 1111 1111");
     }
     SUBCASE("remove") {
       h.options.redact = true;
@@ -353,6 +367,70 @@ TEST_SUITE("actions::finding_builder") {
     const std::string first = h.findings.at(0).replacement;
     h.build(two);
     CHECK(h.findings.at(0).replacement == first);
+  }
+
+  TEST_CASE("hash and encrypt without a key: a usage error, no random key") {
+    Harness h;
+    h.options.keys = KeyMaterial();
+    for (Style style : {Style::hash, Style::encrypt}) {
+      h.options.style = style;
+      CHECK_THROWS_AS(h.build("jane@x.com"), UsageError);
+    }
+  }
+
+  TEST_CASE("--vault records label, hash and encrypt placeholders") {
+    for (Style style : {Style::label, Style::hash, Style::encrypt}) {
+      Vault vault;
+      Harness h;
+      h.options.vault = &vault;
+      h.options.style = style;
+      h.build("jane@x.com and sk-abcdefghij0123456789, jane@x.com");
+      REQUIRE(h.findings.size() == 3);
+      CHECK(vault.size() == 2);
+      CHECK(*vault.find(h.findings[0].replacement) == "jane@x.com");
+      CHECK(*vault.find(h.findings[1].replacement) ==
+            "sk-abcdefghij0123456789");
+    }
+  }
+
+  TEST_CASE("--vault records nothing for mask, partial and remove") {
+    Vault vault;
+    Harness h;
+    h.options.vault = &vault;
+    for (Style style : {Style::mask, Style::partial, Style::remove}) {
+      h.options.style = style;
+      h.build("jane@x.com");
+    }
+    CHECK(vault.size() == 0);
+  }
+
+  TEST_CASE("labels continue the numbering of an existing vault") {
+    Vault vault;
+    vault.add("[EMAIL_ADDRESS_1]", "ann@x.com");
+    vault.add("[EMAIL_ADDRESS_4]", "Jane@x.com");
+    Harness h;
+    h.options.vault = &vault;
+    h.options.scope = Scope::run;
+    // The builder reads the vault when it is constructed.
+    FindingBuilder builder(h.options, h.hash);
+    std::vector<Finding> findings;
+    std::vector<TokenEdit> edits;
+    Record record;
+    std::string line = "jane@x.com bob@x.com ann@x.com";
+    record.content = line;
+    RecordReader reader(h.reader_options);
+    reader.read(record);
+    std::vector<Match> matches;
+    Scanner(h.rules()).scan(record, matches);
+    builder.build(record, matches, "a", findings, edits);
+    REQUIRE(findings.size() == 3);
+    // Same normalized value as the vault's Jane@x.com: the same label.
+    CHECK(findings[0].replacement == "[EMAIL_ADDRESS_4]");
+    CHECK(findings[1].replacement == "[EMAIL_ADDRESS_5]");
+    CHECK(findings[2].replacement == "[EMAIL_ADDRESS_1]");
+    // The vault keeps the first spelling and counts the other one.
+    CHECK(*vault.find("[EMAIL_ADDRESS_4]") == "Jane@x.com");
+    CHECK(vault.conflicts() == 1);
   }
 
   TEST_CASE("fingerprints use the rule id and the normalized value") {

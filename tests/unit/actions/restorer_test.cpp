@@ -74,17 +74,6 @@ TEST_SUITE("actions::restorer") {
     CHECK(w.counts.unknown == 1);
   }
 
-  TEST_CASE("placeholder shapes") {
-    CHECK(looks_like_placeholder_token("[EMAIL_ADDRESS_12]"));
-    CHECK(looks_like_placeholder_token("[US_SSN:0123456789abcdef]"));
-    CHECK(looks_like_placeholder_token("[E:enc:AAAAAAAAAAAAAAAAAAAAAA]"));
-    CHECK_FALSE(looks_like_placeholder_token("[email_1]"));
-    CHECK_FALSE(looks_like_placeholder_token("[E_]"));
-    CHECK_FALSE(looks_like_placeholder_token("[E:0123]"));
-    CHECK_FALSE(looks_like_placeholder_token("[1]"));
-    CHECK_FALSE(looks_like_placeholder_token("E_1"));
-  }
-
 } // TEST_SUITE
 
 } // namespace

@@ -9,11 +9,12 @@ TEST_SUITE("actions::style") {
 
   TEST_CASE("names round-trip") {
     for (Style s : {Style::label, Style::mask, Style::partial, Style::hash,
-                    Style::remove, Style::none}) {
+                    Style::remove, Style::encrypt, Style::none}) {
       CHECK(parse_style(to_string(s)) == s);
     }
     CHECK(style_names() == std::vector<std::string>{"label", "mask", "partial",
-                                                    "hash", "remove", "none"});
+                                                    "hash", "remove", "encrypt",
+                                                    "none"});
   }
 
   TEST_CASE("unknown names are rejected") {
@@ -22,9 +23,8 @@ TEST_SUITE("actions::style") {
     CHECK_FALSE(parse_style("redact").has_value());
   }
 
-  TEST_CASE("encrypt is not a style yet") {
-    // The rule loader refuses it too, so no rule silently falls back.
-    CHECK_FALSE(parse_style("encrypt").has_value());
+  TEST_CASE("encrypt is a style") {
+    CHECK(parse_style("encrypt") == Style::encrypt);
   }
 
 } // TEST_SUITE

@@ -251,7 +251,7 @@ no_match = ["plain", "text"]
           "input, output, got \"in\"");
     CHECK(error_of(rules + rule_with("style", R"(style = "blur")")) ==
           "rules/x.toml:13:9: rule pii.email: style: expected one of label, "
-          "mask, partial, hash, remove, none, got \"blur\"");
+          "mask, partial, hash, remove, encrypt, none, got \"blur\"");
     CHECK(error_of(rules + rule_with("keywords", R"(keywords = [""])")) ==
           "rules/x.toml:13:13: rule pii.email: keywords[0]: expected a "
           "non-empty string");
