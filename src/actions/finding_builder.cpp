@@ -2,6 +2,7 @@
 
 #include "actions/mask.hpp"
 #include "actions/raw_offset.hpp"
+#include "baseline/allow_marker.hpp"
 #include "scanner/compiled_rule.hpp"
 
 namespace veil {
@@ -135,6 +136,8 @@ void FindingBuilder::build(const Record& record,
     const Field& field = record.fields[index];
     std::string text;
     size_t copied = 0;
+    const bool has_marker =
+        m_options.allow_markers && has_allow_marker(field.text);
     for (; i < matches.size() && matches[i].field == index; ++i) {
       const Match& m = matches[i];
       const RuleSpec& spec = m.rule->spec();
@@ -156,6 +159,11 @@ void FindingBuilder::build(const Record& record,
       f.column = raw_column(record, field, m.start);
       f.preview = masked_preview(spec.category, spec.entity, value);
       f.fingerprint = m_hash.hex(spec.id, normalize_value(spec.entity, value));
+      if (m_options.baseline_hash != nullptr) {
+        f.baseline_fingerprint = m_options.baseline_hash->hex(
+            spec.id, normalize_value(spec.entity, value));
+      }
+      f.allow_marker = has_marker && line_has_allow_marker(field.text, m.start);
       f.replacement = replacement(style, spec.entity, value);
       record_in_vault(style, f.replacement, value);
       bool redacts = style != Style::none;

@@ -24,6 +24,9 @@ struct ActionOptions {
   std::optional<Style> style; // --style: overrides the rules' styles
   Scope scope = Scope::file;
   bool redact = false; // redact command: findings are "redacted"
+  // --baseline / veil baseline: fills Finding::baseline_fingerprint.
+  const KeyedHash* baseline_hash = nullptr;
+  bool allow_markers = false; // fills Finding::allow_marker
   KeyMaterial keys;    // subkeys of the hash and encrypt styles
   // --vault: every label, hash and encrypt placeholder is recorded here.
   Vault* vault = nullptr;

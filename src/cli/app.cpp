@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include "cli/commands.hpp"
+#include "cli/ignore_flags.hpp"
 #include "cli/project_config.hpp"
 #include "sinks/report/report_writer.hpp"
 
@@ -140,6 +141,9 @@ void add_scan(CLI::App& app, Options& o, ExitCode& code) {
   add_run_flags(*cmd, o);
   cmd->add_option("-o,--report", o.report,
                   "Write the report here (- = stdout, the default)");
+  add_walk_flags(*cmd, o);
+  add_baseline_flags(*cmd, o);
+  add_ignore_file_flags(*cmd, o);
   cmd->callback([&] { code = cmd_scan(with_project_config(o)); });
 }
 
@@ -167,6 +171,13 @@ void add_redact(CLI::App& app, Options& o, ExitCode& code) {
                   "Record placeholder -> original value in this JSON file "
                   "(mode 0600, replaced atomically; an existing vault is "
                   "extended and its labels kept) for veil restore");
+  cmd->add_flag("--check", o.check,
+                "Write nothing; exit 1 when the output would differ from "
+                "the input, naming each value that would be redacted on "
+                "stderr");
+  add_walk_flags(*cmd, o);
+  add_baseline_flags(*cmd, o);
+  add_ignore_file_flags(*cmd, o);
   cmd->callback([&] { code = cmd_redact(with_project_config(o)); });
 }
 
@@ -194,6 +205,22 @@ void add_restore(CLI::App& app, Options& o, ExitCode& code) {
       ->check(CLI::Range(size_t{1}, size_t{1} << 31))
       ->capture_default_str();
   cmd->callback([&] { code = cmd_restore(o); });
+}
+
+void add_baseline(CLI::App& app, Options& o, ExitCode& code) {
+  CLI::App* cmd = app.add_subcommand(
+      "baseline", "Write the fingerprints of today's findings, so that "
+                  "scan --baseline reports only new ones");
+  add_run_flags(*cmd, o);
+  cmd->add_option("-o,--output", o.output,
+                  "Write the baseline here (- = stdout, the default); an "
+                  "existing baseline file keeps its salt");
+  cmd->add_flag("--any-file", o.any_file,
+                "Entries match the value in any file (default: only in the "
+                "file it was found in)");
+  add_walk_flags(*cmd, o);
+  add_ignore_file_flags(*cmd, o);
+  cmd->callback([&] { code = cmd_baseline(with_project_config(o)); });
 }
 
 void add_rules(CLI::App& app, Options& o, ExitCode& code) {
@@ -261,6 +288,7 @@ ExitCode parse_and_run(int argc, char** argv) {
   ExitCode code = ExitCode::ok;
   add_scan(app, options, code);
   add_redact(app, options, code);
+  add_baseline(app, options, code);
   add_restore(app, options, code);
   add_rules(app, options, code);
   add_merge(app, options, code);

@@ -1,5 +1,7 @@
-// `veil scan` and `veil redact`: the same pipeline, different sinks.
+// `veil scan`, `veil redact` and `veil baseline`: the same pipeline,
+// different sinks.
 #include "cli/commands.hpp"
+#include "cli/ignore_flags.hpp"
 #include "cli/long_run.hpp"
 #include "cli/run_builder.hpp"
 #include "cli/vault_setup.hpp"
@@ -32,7 +34,9 @@ ExitCode run(const char* command, const Options& o, RunOptions r) {
     // Throws (exit 2) without a key, before any input is read.
     r.actions.keys.subkey(KeyPurpose::encrypt);
   }
-  return run_pipeline(r, rules, info, hash);
+  IgnoreSetup ignores(command, o, r);
+  return ignores.finish(
+      run_pipeline(r, rules, info, ignores.fingerprint_key(hash)));
 }
 
 } // namespace
@@ -68,6 +72,17 @@ ExitCode cmd_redact(const Options& o) {
   set_long_run_options(o, r);
   VaultSetup vault(o, r);
   return vault.finish(run("redact", o, std::move(r)));
+}
+
+// A scan whose only sink is the baseline writer (cli/ignore_flags.cpp).
+ExitCode cmd_baseline(const Options& o) {
+  if (!o.format.empty() || !o.fail_on.empty()) {
+    throw UsageError("veil baseline writes no report: --format and --fail-on "
+                     "belong to scan");
+  }
+  RunOptions r = base_run_options(o);
+  set_long_run_options(o, r);
+  return run("baseline", o, std::move(r));
 }
 
 } // namespace veil

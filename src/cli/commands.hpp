@@ -8,6 +8,7 @@ namespace veil {
 
 ExitCode cmd_scan(const Options& options);
 ExitCode cmd_redact(const Options& options);
+ExitCode cmd_baseline(const Options& options);
 ExitCode cmd_restore(const Options& options);
 ExitCode cmd_rules_list(const Options& options);
 ExitCode cmd_rules_show(const Options& options);

@@ -49,6 +49,15 @@ struct Options {
   bool stats = false;            // --stats: timing summary on stderr
   // merge
   std::string shards_of; // --shards-of NAME: the reports are pieces of NAME
+  // baselines and ignores (src/cli/ignore_flags.cpp)
+  std::string baseline; // --baseline FILE
+  bool report_unused_ignores = false;
+  bool no_ignore_file = false;
+  bool no_inline_allow = false;
+  std::vector<std::string> exclude; // --exclude GLOB
+  bool no_gitignore = false;
+  bool check = false;    // redact --check: write nothing, exit 1 on changes
+  bool any_file = false; // baseline --any-file: entries without "file"
   // rules subcommands
   std::string rule_id;
 };

@@ -49,6 +49,11 @@ struct Finding {
   std::string fingerprint;
   std::string action;      // "redacted", "reported"
   std::string replacement; // "" when not redacted
+  // Not reported. Set by the builder where the value is known, read by the
+  // Suppressor (baseline/): the fingerprint under the baseline's salt, and
+  // whether the value's line carries an inline allow marker.
+  std::string baseline_fingerprint{};
+  bool allow_marker = false;
 };
 
 } // namespace veil

@@ -9,6 +9,7 @@
 #include "reader/record_reader.hpp"
 #include "scanner/scanner.hpp"
 #include "sinks/output.hpp"
+#include "sinks/report/tee_report.hpp"
 #include "source/byte_source.hpp"
 #include "source/input_list.hpp"
 #include "source/input_size.hpp"
@@ -152,6 +153,10 @@ void OrderedStage::consume_record(const Record& record,
   m_edits.clear();
   m_builder.build(record, matches, file, m_findings, m_edits);
   for (const Finding& f : m_findings) {
+    if (m_options.suppressor && m_options.suppressor->suppresses(f)) {
+      m_summary.suppress(f);
+      continue;
+    }
     m_summary.add(f);
     if (m_options.fail_on && f.severity >= *m_options.fail_on) {
       m_fail = true;
@@ -328,8 +333,9 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
   }
   auto report = make_report_writer(options.format, *report_stream,
                                    options.report_options);
-  report->begin(run);
-  OrderedStage stage(options, hash, output.get(), *report);
+  TeeReport tee(*report, options.observers);
+  tee.begin(run);
+  OrderedStage stage(options, hash, output.get(), tee);
   RunStats stats;
   std::optional<ProgressMeter> progress;
   if (options.progress) {
@@ -347,7 +353,7 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
     for (const std::string& arg : options.inputs) {
       std::vector<Input> inputs;
       try {
-        inputs = expand_inputs({arg});
+        inputs = expand_inputs({arg}, options.walk);
       } catch (const InputError& e) {
         driver.drain();
         stage.error(e.what());
@@ -374,7 +380,7 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
           .count();
-  report->end(summary);
+  tee.end(summary);
   if (report_out) {
     report_out->finish();
   }

@@ -5,12 +5,14 @@
 #pragma once
 
 #include "actions/finding_builder.hpp"
+#include "baseline/suppressor.hpp"
 #include "core/errors.hpp"
 #include "pipeline/progress.hpp"
 #include "reader/reader_options.hpp"
 #include "scanner/output_checks.hpp"
 #include "scanner/rule_set.hpp"
 #include "sinks/report/report_writer.hpp"
+#include "source/input_list.hpp"
 
 #include <optional>
 #include <string>
@@ -32,6 +34,11 @@ struct RunOptions {
   std::string format = "text";
   ReportOptions report_options;
   std::optional<Severity> fail_on; // unset: never fail on findings
+  WalkOptions walk;                // --exclude, --no-gitignore
+  // Baseline, .veilignore and inline markers; null: report everything.
+  Suppressor* suppressor = nullptr;
+  // See the report's finding stream too (veil baseline, redact --check).
+  std::vector<ReportWriter*> observers;
   // --progress: the progress line on stderr; unset: none.
   std::optional<ProgressMeter::Mode> progress;
   bool stats = false; // --stats: timing summary on stderr at the end

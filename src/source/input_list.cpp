@@ -4,7 +4,9 @@
 
 #include "source/input_list.hpp"
 
+#include "baseline/path_glob.hpp"
 #include "core/errors.hpp"
+#include "source/git_files.hpp"
 #include "source/sys_error.hpp"
 
 #include <algorithm>
@@ -102,17 +104,88 @@ void list_directory(const std::string& dir, std::vector<Input>& files,
   }
 }
 
-void walk(const std::string& dir, std::vector<Input>& files) {
-  std::vector<std::string> subdirs;
-  list_directory(dir, files, subdirs);
-  for (const std::string& sub : subdirs) {
-    walk(sub, files);
+// The path below the walked root, and the path as shown, without "./".
+struct Walk {
+  const std::string& root;
+  const WalkOptions& options;
+
+  bool excluded(const std::string& path, bool is_dir) const {
+    if (options.exclude.empty()) {
+      return false;
+    }
+    std::string_view shown = path;
+    while (shown.substr(0, 2) == "./") {
+      shown.remove_prefix(2);
+    }
+    std::string_view below = path;
+    below.remove_prefix(std::min(path.size(), root.size()));
+    while (!below.empty() && below.front() == '/') {
+      below.remove_prefix(1);
+    }
+    for (std::string_view glob : options.exclude) {
+      while (glob.substr(0, 2) == "./") {
+        glob.remove_prefix(2);
+      }
+      // A name pattern looks below the root only: `--exclude logs` must
+      // not empty a walk of logs/ itself.
+      const bool anchored =
+          glob.substr(0, glob.size() - 1).find('/') != std::string_view::npos;
+      if (path_glob_matches(glob, below, is_dir) ||
+          (anchored && path_glob_matches(glob, shown, is_dir))) {
+        return true;
+      }
+    }
+    return false;
   }
+};
+
+void walk(const std::string& dir, const Walk& w, std::vector<Input>& files) {
+  std::vector<std::string> subdirs;
+  std::vector<Input> here;
+  list_directory(dir, here, subdirs);
+  for (Input& input : here) {
+    if (!w.excluded(input.path, false)) {
+      files.push_back(std::move(input));
+    }
+  }
+  for (const std::string& sub : subdirs) {
+    if (!w.excluded(sub, true)) {
+      walk(sub, w, files);
+    }
+  }
+}
+
+// The files git shows below dir; a listed directory (a submodule) is walked.
+bool walk_git(const std::string& dir, const Walk& w,
+              std::vector<Input>& files) {
+  std::optional<std::vector<std::string>> listed = git_visible_files(dir);
+  if (!listed) {
+    return false;
+  }
+  for (const std::string& name : *listed) {
+    std::string path = join_path(dir, name.c_str());
+    switch (classify(path, DT_UNKNOWN)) {
+    case EntryKind::file:
+      if (!w.excluded(path, false)) {
+        files.push_back(Input{path, path, true});
+      }
+      break;
+    case EntryKind::directory:
+      if (!w.excluded(path, true)) {
+        walk(path, w, files);
+      }
+      break;
+    case EntryKind::other:
+      break; // deleted but still tracked, or not a regular file
+    }
+  }
+  return true;
 }
 
 } // namespace
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
+std::vector<Input> expand_inputs(const std::vector<std::string>& args,
+                                 const WalkOptions& options) {
   std::vector<Input> inputs;
   for (const std::string& arg : args) {
     if (arg == "-") {
@@ -130,11 +203,20 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& args) {
       continue;
     }
     std::vector<Input> found;
-    walk(arg, found);
+    const Walk w{arg, options};
+    if (!options.gitignore || !walk_git(arg, w, found)) {
+      walk(arg, w, found);
+    }
     // Sorting the whole walk by full path (not per directory) makes the
     // order independent of readdir() and matches `sort` with LC_ALL=C.
     std::sort(found.begin(), found.end(),
               [](const Input& a, const Input& b) { return a.name < b.name; });
+    // git lists a file once per merge stage while a conflict is open.
+    found.erase(std::unique(found.begin(), found.end(),
+                            [](const Input& a, const Input& b) {
+                              return a.name == b.name;
+                            }),
+                found.end());
     inputs.insert(inputs.end(), std::make_move_iterator(found.begin()),
                   std::make_move_iterator(found.end()));
   }

@@ -77,6 +77,9 @@ nlohmann::ordered_json summary_json(const Summary& s) {
   j["findings"] = s.findings;
   j["redacted"] = s.redacted;
   j["errors"] = s.errors;
+  if (s.suppressed > 0) {
+    j["suppressed"] = s.suppressed; // only with ignores, so older goldens hold
+  }
   j["elapsed_seconds"] = round_to(s.elapsed_seconds, 1000);
   j["by_rule"] = counts_json(s.by_rule);
   j["by_severity"] = severity_json(s.by_severity);

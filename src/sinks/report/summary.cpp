@@ -29,6 +29,13 @@ void Summary::add(const Finding& f) {
   ++by_field[field_shape(f.path)];
 }
 
+void Summary::suppress(const Finding& f) {
+  ++suppressed;
+  if (f.action == "redacted") {
+    ++redacted; // still replaced in the output
+  }
+}
+
 void Summary::merge(const Summary& other) {
   files += other.files;
   records += other.records;
@@ -36,6 +43,7 @@ void Summary::merge(const Summary& other) {
   findings += other.findings;
   redacted += other.redacted;
   errors += other.errors;
+  suppressed += other.suppressed;
   elapsed_seconds += other.elapsed_seconds;
   const auto add_counts = [](std::map<std::string, uint64_t>& into,
                              const std::map<std::string, uint64_t>& from) {

@@ -127,6 +127,10 @@ public:
     if (s.errors > 0) {
       m_out << "errors: " << s.errors << '\n';
     }
+    if (s.suppressed > 0) {
+      m_out << "suppressed: " << s.suppressed
+            << " (baseline, .veilignore or inline allow)\n";
+    }
     char elapsed[32];
     std::snprintf(elapsed, sizeof elapsed, "%.3f", s.elapsed_seconds);
     m_out << "elapsed: " << elapsed << "s\n";
