@@ -15,6 +15,7 @@ packages=(
   libphonenumber-dev libprotobuf-dev
   python3 hyperfine ripgrep clang libclang-rt-14-dev man-db gzip zstd
   python3-jsonschema chromium
+  prometheus python3-prometheus-client # tests/policy/metrics_check.py
   git pre-commit # tests/hooks: .gitignore walks, the pre-commit hooks
   jq curl # examples/redact-before-send.sh (tests/docs/redact_before_send.sh)
   parallel # tests/property/shard_merge.py: --pipepart shards

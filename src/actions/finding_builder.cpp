@@ -5,6 +5,8 @@
 #include "baseline/allow_marker.hpp"
 #include "scanner/compiled_rule.hpp"
 
+#include <utility>
+
 namespace veil {
 
 namespace {
@@ -44,15 +46,41 @@ FindingBuilder::FindingBuilder(const ActionOptions& options,
 void FindingBuilder::start_file() {
   if (m_options.scope != Scope::run) {
     m_labeler.reset();
+    for (auto& [name, state] : m_segments) {
+      state.labeler.reset();
+    }
   }
 }
 
-Style FindingBuilder::style_for(const Match& m) const {
+void FindingBuilder::select_segment(const Record& record) {
+  if (m_options.policy == nullptr || m_options.policy->segment_by.empty() ||
+      record.segment == m_segment) {
+    return;
+  }
+  SegmentState& old = m_segments[m_segment];
+  old.labeler = std::move(m_labeler);
+  old.style_hash = std::exchange(m_style_hash, std::nullopt);
+  old.cipher = std::exchange(m_cipher, std::nullopt);
+  m_segment = record.segment;
+  SegmentState& now = m_segments[m_segment];
+  m_labeler = std::move(now.labeler);
+  m_style_hash = std::exchange(now.style_hash, std::nullopt);
+  m_cipher = std::exchange(now.cipher, std::nullopt);
+}
+
+Style FindingBuilder::style_for(const Match& m, const Field& field) const {
   if (m.rule->reports_only()) {
     return Style::none;
   }
   if (m_options.style) {
     return *m_options.style;
+  }
+  if (m_options.policy != nullptr) {
+    const RuleSpec& spec = m.rule->spec();
+    if (auto style = m_options.policy->style_for(
+            spec.id, spec.entity, spec.category, field.direction, field.role)) {
+      return *style;
+    }
   }
   return parse_style(m.rule->spec().style).value_or(Style::label);
 }
@@ -80,7 +108,7 @@ std::string FindingBuilder::replacement(Style style, const std::string& entity,
 std::string FindingBuilder::hash_token(const std::string& entity,
                                        std::string_view value) {
   if (!m_style_hash) {
-    m_style_hash.emplace(m_options.keys.subkey(KeyPurpose::hash));
+    m_style_hash.emplace(m_options.keys.subkey(KeyPurpose::hash, m_segment));
   }
   return "[" + entity + ":" +
          m_style_hash->hex(entity, normalize_value(entity, value))
@@ -93,7 +121,7 @@ std::string FindingBuilder::hash_token(const std::string& entity,
 std::string FindingBuilder::encrypt_token(const std::string& entity,
                                           std::string_view value) {
   if (!m_cipher) {
-    m_cipher.emplace(m_options.keys.subkey(KeyPurpose::encrypt));
+    m_cipher.emplace(m_options.keys.subkey(KeyPurpose::encrypt, m_segment));
   }
   return m_cipher->token(entity, value);
 }
@@ -126,6 +154,7 @@ void FindingBuilder::build(const Record& record,
                            const std::string& file,
                            std::vector<Finding>& findings,
                            std::vector<TokenEdit>& edits) {
+  select_segment(record);
   if (m_options.scope == Scope::line) {
     m_labeler.reset();
   }
@@ -142,7 +171,7 @@ void FindingBuilder::build(const Record& record,
       const Match& m = matches[i];
       const RuleSpec& spec = m.rule->spec();
       std::string_view value(field.text.data() + m.start, m.end - m.start);
-      Style style = style_for(m);
+      Style style = style_for(m, field);
       Finding f;
       f.file = file;
       f.line = record.line;
@@ -181,6 +210,13 @@ void FindingBuilder::build(const Record& record,
                                 field.is_json});
     }
   }
+}
+
+std::string FindingBuilder::replace(Style style, const std::string& entity,
+                                    std::string_view value) {
+  std::string out = replacement(style, entity, value);
+  record_in_vault(style, out, value);
+  return out;
 }
 
 } // namespace veil

@@ -12,8 +12,10 @@
 #include "actions/vault.hpp"
 #include "core/finding.hpp"
 #include "core/record.hpp"
+#include "policy/policy.hpp"
 #include "sinks/line_rewriter.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,12 +26,14 @@ struct ActionOptions {
   std::optional<Style> style; // --style: overrides the rules' styles
   Scope scope = Scope::file;
   bool redact = false; // redact command: findings are "redacted"
-  // --baseline / veil baseline: fills Finding::baseline_fingerprint.
-  const KeyedHash* baseline_hash = nullptr;
-  bool allow_markers = false; // fills Finding::allow_marker
   KeyMaterial keys;    // subkeys of the hash and encrypt styles
   // --vault: every label, hash and encrypt placeholder is recorded here.
   Vault* vault = nullptr;
+  // --baseline / veil baseline: fills Finding::baseline_fingerprint.
+  const KeyedHash* baseline_hash = nullptr;
+  bool allow_markers = false; // fills Finding::allow_marker
+  // --policy: entity rules choose styles by category, direction and role.
+  const policy::Policy* policy = nullptr;
 };
 
 class FindingBuilder {
@@ -43,9 +47,13 @@ public:
   void build(const Record& record, const std::vector<Match>& matches,
              const std::string& file, std::vector<Finding>& findings,
              std::vector<TokenEdit>& edits);
+  // A whole value a policy field rule replaces (redact_all, hash): the same
+  // styles, label numbers and keys as the record last built.
+  std::string replace(Style style, const std::string& entity,
+                      std::string_view value);
 
 private:
-  Style style_for(const Match& m) const;
+  Style style_for(const Match& m, const Field& field) const;
   std::string replacement(Style style, const std::string& entity,
                           std::string_view value);
   void add_input_findings(const Record& record, const std::string& file,
@@ -58,8 +66,20 @@ private:
   void record_in_vault(Style style, const std::string& placeholder,
                        std::string_view value);
 
+  // --segment-by: each segment (tenant) has its own label numbers and keys
+  // (KeyMaterial's per-segment subkeys); the current one is swapped in when
+  // a record of another segment comes, so pseudonyms never cross segments.
+  struct SegmentState {
+    Labeler labeler;
+    std::optional<KeyedHash> style_hash;
+    std::optional<TokenCipher> cipher;
+  };
+  void select_segment(const Record& record);
+
   const ActionOptions& m_options;
-  const KeyedHash& m_hash; // fingerprints
+  const KeyedHash& m_hash;                        // fingerprints
+  std::map<std::string, SegmentState> m_segments; // all but the current one
+  std::string m_segment;                          // the current one
   Labeler m_labeler;
   // Built on first use, so runs without these styles need no key.
   std::optional<KeyedHash> m_style_hash;

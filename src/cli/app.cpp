@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/ignore_flags.hpp"
+#include "cli/policy_flags.hpp"
 #include "cli/project_config.hpp"
 #include "sinks/report/report_writer.hpp"
 
@@ -133,6 +134,7 @@ void add_run_flags(CLI::App& cmd, Options& o) {
   add_input_flags(cmd, o);
   add_rule_flags(cmd, o);
   add_output_check_flags(cmd, o);
+  add_policy_flags(cmd, o);
 }
 
 void add_scan(CLI::App& app, Options& o, ExitCode& code) {
@@ -178,6 +180,7 @@ void add_redact(CLI::App& app, Options& o, ExitCode& code) {
   add_walk_flags(*cmd, o);
   add_baseline_flags(*cmd, o);
   add_ignore_file_flags(*cmd, o);
+  add_redact_policy_flags(*cmd, o);
   cmd->callback([&] { code = cmd_redact(with_project_config(o)); });
 }
 
@@ -292,6 +295,7 @@ ExitCode parse_and_run(int argc, char** argv) {
   add_restore(app, options, code);
   add_rules(app, options, code);
   add_merge(app, options, code);
+  add_policy_command(app, options, code);
   if (argc <= 1) {
     std::cerr << app.help();
     return ExitCode::usage;

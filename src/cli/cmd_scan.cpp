@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/ignore_flags.hpp"
 #include "cli/long_run.hpp"
+#include "cli/policy_options.hpp"
 #include "cli/run_builder.hpp"
 #include "cli/vault_setup.hpp"
 
@@ -17,7 +18,11 @@ ExitCode run(const char* command, const Options& o, RunOptions r) {
     info.rules.push_back(RuleInfo{spec.id, spec.description, spec.entity,
                                   spec.category, spec.severity});
   }
-  bool wants_hash = r.actions.style == Style::hash;
+  policy::Policy policy = effective_policy(o);
+  r.policy = policy_run_options(o, policy, command);
+  r.reader.segment_field = segment_pointer(o, policy);
+  r.actions.policy = &policy;
+  bool wants_hash = r.actions.style == Style::hash || policy.wants_hash();
   bool wants_encrypt = r.actions.style == Style::encrypt;
   for (const RuleSpec& rule : catalog.rules) {
     wants_hash = wants_hash || (!r.actions.style && rule.style == "hash");
@@ -83,6 +88,14 @@ ExitCode cmd_baseline(const Options& o) {
   RunOptions r = base_run_options(o);
   set_long_run_options(o, r);
   return run("baseline", o, std::move(r));
+}
+
+// Runs the pipeline as redact would, writing nothing: PolicyStage prints
+// what would change.
+ExitCode cmd_policy_test(const Options& o) {
+  RunOptions r = base_run_options(o);
+  r.actions.redact = true;
+  return run("policy test", o, std::move(r));
 }
 
 } // namespace veil

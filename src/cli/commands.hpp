@@ -14,6 +14,8 @@ ExitCode cmd_rules_list(const Options& options);
 ExitCode cmd_rules_show(const Options& options);
 ExitCode cmd_rules_test(const Options& options);
 ExitCode cmd_rules_lint(const Options& options);
+ExitCode cmd_policy_show(const Options& options);
+ExitCode cmd_policy_test(const Options& options);
 ExitCode cmd_merge(const Options& options);
 
 } // namespace veil

@@ -60,6 +60,15 @@ struct Options {
   bool any_file = false; // baseline --any-file: entries without "file"
   // rules subcommands
   std::string rule_id;
+  // policy (--policy, .veil.toml's [policy]) and what goes with it
+  std::string policy_file;
+  std::string config_policy_text; // .veil.toml holding a [policy] table
+  std::string config_policy_name; // its name in messages; "" = none
+  std::string segment_by;         // --segment-by POINTER
+  std::string split_by;           // redact --split-by POINTER
+  std::string out_dir;            // redact --out-dir DIR
+  std::string rejects;            // redact --rejects FILE
+  std::string metrics;            // --metrics FILE
 };
 
 } // namespace veil

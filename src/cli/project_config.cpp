@@ -17,9 +17,9 @@ namespace {
 
 constexpr std::string_view k_file_name = ".veil.toml";
 // clang-format off
-constexpr std::array<std::string_view, 7> k_keys = {
+constexpr std::array<std::string_view, 8> k_keys = {
     "rule_files", "terms_files", "only", "disable", "min_confidence",
-    "fail_on", "region"};
+    "fail_on", "region", "policy"};
 // clang-format on
 
 // Config values first, so flags given later override or add to them.
@@ -65,6 +65,11 @@ void merge_project_config(std::string_view text, const std::string& name,
   }
   TableReader r(root, name, "config");
   r.reject_unknown_keys(k_keys);
+  if (r.has("policy")) {
+    // Read by cli/policy_options.cpp, which reports its own errors.
+    o.config_policy_text = std::string(text);
+    o.config_policy_name = name;
+  }
   if (auto files = r.string_list("rule_files", TableReader::Items::non_empty)) {
     prepend(o.rule_files, relative_to(base, std::move(*files)));
   }

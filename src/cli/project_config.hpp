@@ -10,6 +10,7 @@
 //   min_confidence = 0.5                 # as --min-confidence
 //   fail_on = "medium"                   # as --fail-on
 //   region = ["DE", "AT"]                # as --region
+//   [policy]                             # as --policy (policy/policy_loader)
 #pragma once
 
 #include "cli/options.hpp"

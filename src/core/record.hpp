@@ -47,7 +47,11 @@ struct Record {
   std::vector<Field> fields;
   // Objects that carry a "role": (pointer of the object, role value).
   std::vector<std::pair<std::string, std::string>> roles;
-  std::string record_id;  // value at --id-field, if any
+  std::string record_id; // value at --id-field, if any
+  // Value at --segment-by / --split-by (a tenant id): label numbers and
+  // keys are per segment, --split-by writes one file per segment.
+  std::string segment;
+  bool has_segment = false;
   std::string model_hint; // record fields naming the model/provider (context)
 };
 

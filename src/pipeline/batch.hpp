@@ -5,6 +5,7 @@
 
 #include "core/finding.hpp"
 #include "core/record.hpp"
+#include "policy/field_planner.hpp"
 #include "source/line_splitter.hpp"
 
 #include <string>
@@ -28,6 +29,7 @@ struct Batch {
   std::vector<Record> records;             // filled by a worker
   std::vector<std::vector<Match>> matches; // per record, filled by a worker
   std::vector<std::vector<Drop>> drops;    // per record, with --explain
+  std::vector<policy::RecordPlan> plans;   // per record, with a policy
 
   // True when the batch should be handed to a worker.
   bool full() const;

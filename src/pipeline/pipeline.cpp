@@ -27,11 +27,12 @@ struct WorkerState {
   WorkerState(const RunOptions& options, const RuleSet& rules)
       : reader(options.reader), scanner(rules, options.min_confidence),
         output_checks(options.output_checks, rules.rules().size()),
-        explain(options.explain) {}
+        explain(options.explain), policy(options.policy) {}
   RecordReader reader;
   Scanner scanner;
   OutputChecks output_checks;
   bool explain;
+  policy::PolicyWorker policy;
   bool timed = false; // --stats
   double scan_seconds = 0;
 };
@@ -42,6 +43,7 @@ void process_batch(Batch& batch, WorkerState& state) {
   batch.records.resize(n);
   batch.matches.resize(n);
   batch.drops.resize(state.explain ? n : 0);
+  batch.plans.resize(n);
   for (size_t i = 0; i < n; ++i) {
     const LineSlot& slot = batch.lines[i];
     Record& record = batch.records[i];
@@ -57,6 +59,7 @@ void process_batch(Batch& batch, WorkerState& state) {
       continue;
     }
     state.reader.read(record);
+    state.policy.plan(record, batch.plans[i]);
     state.scanner.explain_into(state.explain ? &batch.drops[i] : nullptr);
     state.scanner.scan(record, batch.matches[i]);
     state.output_checks.run(record, batch.matches[i]);
@@ -70,7 +73,11 @@ public:
   OrderedStage(const RunOptions& options, const KeyedHash& hash, Output* output,
                ReportWriter& report)
       : m_options(options), m_builder(options.actions, hash), m_output(output),
-        m_report(report) {}
+        m_report(report) {
+    if (options.policy.active()) {
+      m_policy = std::make_unique<policy::PolicyStage>(options.policy, output);
+    }
+  }
 
   void start_file() {
     m_builder.start_file();
@@ -93,13 +100,20 @@ public:
     ++m_summary.errors;
   }
   Summary& summary() { return m_summary; }
+  // Commits --rejects and --split-by files, writes --metrics.
+  void finish_policy() {
+    if (m_policy) {
+      m_policy->finish(m_summary);
+    }
+  }
   bool failed_on_findings() const { return m_fail; }
 
 private:
   void explain(const Record& record, const std::vector<Drop>& drops,
                const std::string& file) const;
   void consume_record(const Record& record, const std::vector<Match>& matches,
-                      std::string_view raw, const std::string& file);
+                      const policy::RecordPlan& plan, std::string_view raw,
+                      const std::string& file);
   void write(std::string_view bytes) {
     StageTimer timer(m_stats ? &m_stats->write_seconds : nullptr);
     m_output->write(bytes);
@@ -115,6 +129,7 @@ private:
   bool m_fail = false;
   std::vector<Finding> m_findings; // scratch, reused per record
   std::vector<TokenEdit> m_edits;
+  std::unique_ptr<policy::PolicyStage> m_policy;
   std::string m_line;
 };
 
@@ -124,7 +139,8 @@ void OrderedStage::consume(const Batch& batch, const std::string& file) {
     m_progress->suspend(); // --explain lines follow
   }
   for (size_t i = 0; i < batch.records.size(); ++i) {
-    consume_record(batch.records[i], batch.matches[i], batch.raw_line(i), file);
+    consume_record(batch.records[i], batch.matches[i], batch.plans[i],
+                   batch.raw_line(i), file);
     if (!batch.drops.empty()) {
       explain(batch.records[i], batch.drops[i], file);
     }
@@ -136,6 +152,7 @@ void OrderedStage::consume(const Batch& batch, const std::string& file) {
 
 void OrderedStage::consume_record(const Record& record,
                                   const std::vector<Match>& matches,
+                                  const policy::RecordPlan& plan,
                                   std::string_view raw,
                                   const std::string& file) {
   ++m_summary.records;
@@ -162,6 +179,13 @@ void OrderedStage::consume_record(const Record& record,
       m_fail = true;
     }
     m_report.finding(f);
+  }
+  if (m_policy) {
+    m_policy->record(record, plan, m_findings, m_edits, raw, file,
+                     [this](Style s, const std::string& e, std::string_view v) {
+                       return m_builder.replace(s, e, v);
+                     });
+    return;
   }
   if (m_output == nullptr) {
     return;
@@ -380,6 +404,7 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
   summary.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
           .count();
+  stage.finish_policy();
   tee.end(summary);
   if (report_out) {
     report_out->finish();

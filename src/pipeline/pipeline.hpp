@@ -8,6 +8,7 @@
 #include "baseline/suppressor.hpp"
 #include "core/errors.hpp"
 #include "pipeline/progress.hpp"
+#include "policy/policy_stage.hpp"
 #include "reader/reader_options.hpp"
 #include "scanner/output_checks.hpp"
 #include "scanner/rule_set.hpp"
@@ -42,6 +43,8 @@ struct RunOptions {
   // --progress: the progress line on stderr; unset: none.
   std::optional<ProgressMeter::Mode> progress;
   bool stats = false; // --stats: timing summary on stderr at the end
+  // --policy, --rejects, --metrics, --split-by; policy test.
+  policy::PolicyRunOptions policy;
 };
 
 // Returns the exit code: 3 on input/output errors, else 1 when a finding is

@@ -151,6 +151,11 @@ error_code JsonlReader::walk(od::value value, size_t depth) {
     if (m_pointer == m_options.id_field && type != od::json_type::null) {
       m_record->record_id.assign(trim_token(value.raw_json_token()));
     }
+    if (!m_options.segment_field.empty() &&
+        m_pointer == m_options.segment_field && type != od::json_type::null) {
+      m_record->segment.assign(trim_token(value.raw_json_token()));
+      m_record->has_segment = true;
+    }
     return check_scalar(value, type);
   }
 }
@@ -216,6 +221,11 @@ void JsonlReader::add_string(std::string_view raw, std::string_view text) {
   }
   if (m_pointer == m_options.id_field) {
     m_record->record_id.assign(text);
+  }
+  if (!m_options.segment_field.empty() &&
+      m_pointer == m_options.segment_field) {
+    m_record->segment.assign(text);
+    m_record->has_segment = true;
   }
   if (key == "role") {
     m_record->roles.emplace_back(m_pointer.substr(0, m_pointer.size() - 5),

@@ -15,6 +15,7 @@ struct ReaderOptions {
   std::vector<PointerPattern> fields; // --field; empty: every string
   bool scan_keys = false;             // --scan-keys
   std::string id_field = "/id";       // --id-field
+  std::string segment_field;          // --segment-by, --split-by; "" = none
 };
 
 } // namespace veil

@@ -23,6 +23,8 @@ void reset(Record& record) {
   record.fields.clear();
   record.roles.clear();
   record.record_id.clear();
+  record.segment.clear();
+  record.has_segment = false;
   record.model_hint.clear();
 }
 

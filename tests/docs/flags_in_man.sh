@@ -7,7 +7,8 @@ set -u
 veil=$1
 man=$2
 missing=0
-for cmd in scan redact restore "rules list" "rules show" "rules test" "rules lint" merge baseline; do
+for cmd in scan redact restore "rules list" "rules show" "rules test" "rules lint" merge baseline \
+    "policy show" "policy test"; do
   # shellcheck disable=SC2086
   for flag in $("$veil" $cmd --help | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
     roff=${flag//-/\\-}
