@@ -10,6 +10,10 @@ endif()
 if(VEIL_WARNINGS_AS_ERRORS)
   target_compile_options(veil_settings INTERFACE -Werror)
 endif()
+if(VEIL_FUZZ)
+  # Coverage for libFuzzer in everything the targets link.
+  target_compile_options(veil_settings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 if(VEIL_SANITIZE)
   string(REPLACE ";" "," _veil_san "${VEIL_SANITIZE}")
   target_compile_options(veil_settings INTERFACE

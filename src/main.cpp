@@ -2,6 +2,7 @@
 // that catches veil::Error.
 #include "cli/app.hpp"
 #include "sinks/output.hpp"
+#include "sinks/temp_cleanup.hpp"
 
 #include <csignal>
 #include <iostream>
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
   // A closed pipe must surface as EPIPE (a quiet, successful end), not as a
   // signal that kills the process mid-write.
   std::signal(SIGPIPE, SIG_IGN);
+  veil::install_temp_cleanup();
   try {
     return static_cast<int>(veil::parse_and_run(argc, argv));
   } catch (const veil::BrokenPipe&) {

@@ -116,11 +116,14 @@ std::string report_format(const Options& o, const std::string& destination) {
   if (!o.format.empty()) {
     return o.format;
   }
-  if (ends_with(destination, ".jsonl")) {
-    return "jsonl";
-  }
-  if (ends_with(destination, ".txt") || ends_with(destination, ".log")) {
-    return "text";
+  static const std::pair<const char*, const char*> by_extension[] = {
+      {".jsonl", "jsonl"}, {".txt", "text"},    {".log", "text"},
+      {".sarif", "sarif"}, {".md", "markdown"}, {".csv", "csv"},
+      {".xml", "junit"},   {".html", "html"},   {".htm", "html"}};
+  for (const auto& [extension, format] : by_extension) {
+    if (ends_with(destination, extension)) {
+      return format;
+    }
   }
   return "json";
 }

@@ -326,7 +326,8 @@ void Driver::run_input(const Input& input, size_t index) {
     }
   } catch (const InputError&) {
     // Lines read before a read error (a truncated .gz) are still processed.
-    if (!batch->lines.empty()) {
+    // A write error thrown by submit() leaves batch moved from.
+    if (batch && !batch->lines.empty()) {
       submit(std::move(batch), input.name);
     }
     throw;

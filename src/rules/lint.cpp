@@ -1,5 +1,7 @@
 #include "rules/lint.hpp"
 
+#include <set>
+
 namespace veil {
 
 namespace {
@@ -45,13 +47,29 @@ void check_regex(const CompiledRule& rule, std::vector<LintIssue>& out) {
   }
 }
 
+// A partner that is not loaded (a typo, or disabled) never raises anything.
+void check_pairs(const RuleSpec& spec, const std::set<std::string>& ids,
+                 std::vector<LintIssue>& out) {
+  for (const std::string& partner : spec.pairs_with) {
+    if (ids.count(partner) == 0) {
+      add(out, spec, "pairs_with", true,
+          "pairs_with names " + partner + ", which is not a loaded rule");
+    }
+  }
+}
+
 } // namespace
 
 std::vector<LintIssue> lint_rules(const RuleSet& rules) {
+  std::set<std::string> ids;
+  for (const auto& rule : rules.rules()) {
+    ids.insert(rule->spec().id);
+  }
   std::vector<LintIssue> out;
   for (const auto& rule : rules.rules()) {
     check_regex(*rule, out);
     check_examples(rule->spec(), out);
+    check_pairs(rule->spec(), ids, out);
   }
   return out;
 }

@@ -48,6 +48,9 @@ struct RuleSpec {
   std::string direction = "any";  // any | input | output
   std::string style;              // default redaction style, "" = run default
   double confidence = 0.8;        // base confidence
+  // Rule ids whose match in the same record makes this one worse: an AWS
+  // key id next to its secret key is a usable credential, not a lone id.
+  std::vector<std::string> pairs_with;
   std::vector<std::string> examples_match;
   std::vector<std::string> examples_no_match;
 

@@ -24,10 +24,10 @@ using Items = TableReader::Items;
 constexpr std::array<std::string_view, 2> k_root_keys = {"pack", "rules"};
 constexpr std::array<std::string_view, 3> k_pack_keys = {
     "name", "version", "description"};
-constexpr std::array<std::string_view, 17> k_rule_keys = {
+constexpr std::array<std::string_view, 18> k_rule_keys = {
     "id", "description", "entity", "category", "severity", "regex", "group",
     "keywords", "validator", "validator_mode", "entropy", "context", "allow",
-    "direction", "style", "confidence", "examples"};
+    "direction", "style", "confidence", "pairs_with", "examples"};
 constexpr std::array<std::string_view, 6> k_context_keys = {
     "words", "window", "required", "boost", "where", "not_keys"};
 constexpr std::array<std::string_view, 2> k_context_wheres = {
@@ -229,6 +229,9 @@ void read_output(const TableReader& r, RuleSpec& spec) {
       r.fail_got("confidence", "a number greater than 0 and at most 1");
     }
     spec.confidence = *confidence;
+  }
+  if (auto pairs = r.string_list("pairs_with", Items::non_empty)) {
+    spec.pairs_with = std::move(*pairs);
   }
 }
 

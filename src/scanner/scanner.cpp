@@ -3,6 +3,7 @@
 #include "actions/placeholder_token.hpp"
 #include "scanner/context.hpp"
 #include "scanner/decoders.hpp"
+#include "scanner/pair_boost.hpp"
 #include "scanner/placeholder.hpp"
 
 #include <algorithm>
@@ -152,6 +153,7 @@ void Scanner::scan_decoded(const Record& record, uint32_t field_index,
 }
 
 void Scanner::scan(const Record& record, std::vector<Match>& out) {
+  const size_t record_start = out.size();
   for (uint32_t f = 0; f < record.fields.size(); ++f) {
     m_field_matches.clear();
     scan_text(record, f, m_field_matches);
@@ -159,6 +161,7 @@ void Scanner::scan(const Record& record, std::vector<Match>& out) {
     resolve_overlaps(m_field_matches);
     out.insert(out.end(), m_field_matches.begin(), m_field_matches.end());
   }
+  raise_paired(out, record_start);
 }
 
 void resolve_overlaps(std::vector<Match>& matches) {

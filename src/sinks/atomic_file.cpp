@@ -2,6 +2,7 @@
 
 #include "core/errors.hpp"
 #include "sinks/fd_write.hpp"
+#include "sinks/temp_cleanup.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -30,12 +31,14 @@ AtomicFile::AtomicFile(std::string path, mode_t mode)
     fail(errno);
   }
   m_temp_path = buffer.data();
+  m_cleanup_slot = register_temp(m_temp_path.c_str());
   if (::fchmod(m_fd, mode) != 0) {
     // A throwing constructor runs no destructor: clean up here.
     const int err = errno;
     ::close(m_fd);
     m_fd = -1;
     ::unlink(m_temp_path.c_str());
+    unregister_temp(m_cleanup_slot);
     fail(err);
   }
 }
@@ -47,6 +50,7 @@ AtomicFile::~AtomicFile() {
   if (!m_committed && !m_temp_path.empty()) {
     ::unlink(m_temp_path.c_str());
   }
+  unregister_temp(m_cleanup_slot);
 }
 
 void AtomicFile::write(std::string_view data) {
@@ -69,6 +73,8 @@ void AtomicFile::commit() {
     fail(errno);
   }
   m_committed = true;
+  unregister_temp(m_cleanup_slot);
+  m_cleanup_slot = -1;
 }
 
 void AtomicFile::fail(int err) {

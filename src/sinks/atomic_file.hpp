@@ -1,7 +1,8 @@
 // A file that appears complete or not at all (ccache's AtomicFile): bytes go
 // to "PATH.veil-tmp-XXXXXX" in the same directory, and commit() renames it
 // over PATH. Destroying it without commit() removes the temporary file, so
-// an error or a crash midway never leaves a half-written -o file or vault.
+// an error midway never leaves a half-written -o file or vault, and neither
+// does SIGINT/SIGTERM (temp_cleanup removes the temporary file).
 #pragma once
 
 #include <string>
@@ -37,6 +38,7 @@ private:
   std::string m_path;
   std::string m_temp_path;
   int m_fd = -1;
+  int m_cleanup_slot = -1; // in temp_cleanup, for SIGINT/SIGTERM
   bool m_committed = false;
 };
 
