@@ -194,6 +194,9 @@ void FindingBuilder::build(const Record& record,
       }
       f.allow_marker = has_marker && line_has_allow_marker(field.text, m.start);
       f.replacement = replacement(style, spec.entity, value);
+      for (const CompiledRule* signal : m.signals) {
+        f.signals.push_back(signal->spec().id);
+      }
       record_in_vault(style, f.replacement, value);
       bool redacts = style != Style::none;
       f.action = redacts && m_options.redact ? "redacted" : "reported";

@@ -115,6 +115,11 @@ void add_run_flags(CLI::App& cmd, Options& o) {
   cmd.add_option("--min-confidence", o.min_confidence,
                  "Drop findings whose confidence is below this (0 to 1)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd.add_option("--injection-threshold", o.injection_threshold,
+                 "Report injection.risk for an input message (or record) "
+                 "whose prompt-injection score is at least this (0 to 1; "
+                 "default 0.5)")
+      ->check(CLI::Range(0.0, 1.0));
   cmd.add_option("--key-file", o.key_file,
                  "Key for fingerprints and the hash and encrypt styles "
                  "(else $VEIL_KEY, else a public salt; hash and encrypt "

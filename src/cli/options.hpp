@@ -21,7 +21,8 @@ struct Options {
   std::vector<std::string> only;
   std::vector<std::string> disable;
   std::vector<std::string> terms_files;
-  double min_confidence = -1; // < 0: not given
+  double min_confidence = -1;      // < 0: not given
+  double injection_threshold = -1; // < 0: not given (the built-in default)
   bool no_config = false;
   bool explain = false;
   std::vector<std::string> regions; // --region: phone number hints

@@ -101,6 +101,9 @@ RunOptions base_run_options(const Options& o) {
   r.jobs = o.jobs;
   r.explain = o.explain;
   r.min_confidence = std::max(0.0, o.min_confidence);
+  if (o.injection_threshold >= 0) {
+    r.injection_threshold = o.injection_threshold;
+  }
   r.actions.scope = parse_scope(o.scope);
   if (!o.style.empty()) {
     r.actions.style = parse_style(o.style);

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace veil {
 
@@ -20,6 +21,11 @@ struct Match {
   uint32_t end = 0;
   double confidence = 0;
   Severity severity = Severity::info; // the rule's, adjusted per match
+  // Found in text decoded from the span: the decoder's kind ("base64",
+  // "tags"...; see DecodedSpan), else nullptr.
+  const char* decoded = nullptr;
+  // injection.risk only: the rules whose matches made up the score.
+  std::vector<const CompiledRule*> signals;
 };
 
 // A candidate the scanner dropped, and at which stage (--explain).
@@ -54,6 +60,8 @@ struct Finding {
   // whether the value's line carries an inline allow marker.
   std::string baseline_fingerprint{};
   bool allow_marker = false;
+  // injection.risk: ids of the rules that fired
+  std::vector<std::string> signals;
 };
 
 } // namespace veil

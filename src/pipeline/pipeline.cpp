@@ -26,10 +26,12 @@ namespace {
 struct WorkerState {
   WorkerState(const RunOptions& options, const RuleSet& rules)
       : reader(options.reader), scanner(rules, options.min_confidence),
+        scorer(rules, options.injection_threshold),
         output_checks(options.output_checks, rules.rules().size()),
         explain(options.explain), policy(options.policy) {}
   RecordReader reader;
   Scanner scanner;
+  InjectionScorer scorer;
   OutputChecks output_checks;
   bool explain;
   policy::PolicyWorker policy;
@@ -63,6 +65,7 @@ void process_batch(Batch& batch, WorkerState& state) {
     state.scanner.explain_into(state.explain ? &batch.drops[i] : nullptr);
     state.scanner.scan(record, batch.matches[i]);
     state.output_checks.run(record, batch.matches[i]);
+    state.scorer.score(record, batch.matches[i]);
   }
 }
 

@@ -10,6 +10,7 @@
 #include "pipeline/progress.hpp"
 #include "policy/policy_stage.hpp"
 #include "reader/reader_options.hpp"
+#include "scanner/injection_score.hpp"
 #include "scanner/output_checks.hpp"
 #include "scanner/rule_set.hpp"
 #include "sinks/report/report_writer.hpp"
@@ -27,7 +28,8 @@ struct RunOptions {
   size_t max_line_bytes = size_t{64} << 20;
   size_t jobs = 1;           // worker threads; 1 = no threads
   double min_confidence = 0; // --min-confidence
-  bool explain = false;      // --explain: say why candidates were dropped
+  double injection_threshold = k_default_injection_threshold;
+  bool explain = false; // --explain: say why candidates were dropped
   OutputCheckOptions output_checks; // --canary, --leak-ngram, --expect-json
   ActionOptions actions;
   std::optional<std::string> output; // redacted stream ("-" = stdout)

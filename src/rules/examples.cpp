@@ -1,14 +1,41 @@
 #include "rules/examples.hpp"
 
+#include "scanner/injection_score.hpp"
 #include "scanner/scanner.hpp"
+
+#include <algorithm>
 
 namespace veil {
 
 namespace {
 
+// The injection.risk rule is made by the scorer, not by its regex: its
+// examples are user messages that must (or must not) reach the default
+// threshold with every rule of the set.
+bool risk_finds(const RuleSet& rules, const CompiledRule& rule,
+                const std::string& text) {
+  Record record;
+  record.content = text;
+  Field field;
+  field.raw_end = static_cast<uint32_t>(text.size());
+  field.text = text;
+  field.role = "user";
+  field.direction = Direction::input;
+  record.fields.push_back(std::move(field));
+  std::vector<Match> matches;
+  Scanner scanner(rules);
+  scanner.scan(record, matches);
+  InjectionScorer(rules, k_default_injection_threshold).score(record, matches);
+  return std::any_of(matches.begin(), matches.end(),
+                     [&rule](const Match& m) { return m.rule == &rule; });
+}
+
 // As in a real scan, the rule runs only when the prefilter selects it.
 bool rule_finds(const RuleSet& rules, const Scanner& scanner,
                 const CompiledRule& rule, const std::string& text) {
+  if (rule.spec().validator == "injection_risk") {
+    return risk_finds(rules, rule, text);
+  }
   std::vector<uint8_t> candidates;
   rules.prefilter().candidates(text, candidates);
   if (!candidates[rule.index()]) {

@@ -1,5 +1,7 @@
 #include "scanner/decoders.hpp"
 
+#include "scanner/injection_encoded.hpp"
+
 #include <simdjson.h>
 
 #include <array>
@@ -245,6 +247,7 @@ std::vector<DecodedSpan> find_encoded(std::string_view text) {
       decode_run(text, start, i, out);
     }
   }
+  find_hidden_text(text, out); // tag characters, rot13, leetspeak...
   return out;
 }
 

@@ -144,6 +144,7 @@ void Scanner::scan_decoded(const Record& record, uint32_t field_index,
       m.start = start;
       m.end = end;
       m.confidence *= 0.9; // decoding is one more guess
+      m.decoded = span.kind;
       out.push_back(m);
     }
     if (depth < k_max_depth) {

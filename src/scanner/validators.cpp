@@ -1,5 +1,6 @@
 #include "scanner/validators.hpp"
 
+#include "scanner/injection_unicode.hpp"
 #include "scanner/output_urls.hpp"
 
 #include <algorithm>
@@ -182,9 +183,9 @@ std::span<const ValidatorEntry> core_validators() {
 namespace {
 
 using Group = std::span<const ValidatorEntry> (*)();
-constexpr std::array<Group, 5> k_groups = {
-    core_validators, national_id_validators, global_pii_validators,
-    secret_validators, output_validators};
+constexpr std::array<Group, 6> k_groups = {
+    core_validators,   national_id_validators, global_pii_validators,
+    secret_validators, output_validators,      injection_validators};
 
 } // namespace
 

@@ -66,6 +66,9 @@ nlohmann::ordered_json finding_json(const Finding& f) {
   if (!f.replacement.empty()) {
     j["replacement"] = f.replacement;
   }
+  if (!f.signals.empty()) {
+    j["signals"] = f.signals; // rule ids only, never text
+  }
   return j;
 }
 

@@ -191,6 +191,9 @@ nlohmann::ordered_json sarif_result_json(const Finding& f,
   if (!f.replacement.empty()) {
     properties["replacement"] = f.replacement;
   }
+  if (!f.signals.empty()) {
+    properties["signals"] = f.signals;
+  }
   j["properties"] = std::move(properties);
   return j;
 }

@@ -102,7 +102,21 @@ public:
     if (!f.replacement.empty()) {
       m_out << "  -> " << printable(f.replacement);
     }
+    write_signals(f);
     m_out << '\n';
+  }
+
+  // injection.risk: its score and the rules that made it up.
+  void write_signals(const Finding& f) {
+    if (f.signals.empty()) {
+      return;
+    }
+    char score[8];
+    std::snprintf(score, sizeof score, "%.2f", f.confidence);
+    m_out << "  score " << score << ":";
+    for (size_t i = 0; i < f.signals.size(); ++i) {
+      m_out << (i == 0 ? " " : ", ") << f.signals[i];
+    }
   }
 
   void end(const Summary& s) override {

@@ -1,0 +1,219 @@
+#include "scanner/injection_encoded.hpp"
+
+#include "scanner/injection_unicode.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace veil {
+
+namespace {
+
+// Words that fill every English instruction, as rot13 writes them: a text
+// holding several is English in rot13 ("vtaber nyy cerivbhf
+// vafgehpgvbaf").
+constexpr std::array<std::string_view, 16> k_rot13_words = {
+    "gur",   "naq",     "lbh",      "lbhe",         "nyy",    "ner",
+    "abj",   "vtaber",  "cerivbhf", "vafgehpgvbaf", "flfgrz", "cebzcg",
+    "cevag", "eriryny", "sbetrg",   "ehyrf"};
+constexpr size_t k_min_hidden_words = 3;
+
+bool is_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char leet_letter(char c) {
+  switch (c) {
+  case '0':
+    return 'o';
+  case '1':
+    return 'i';
+  case '3':
+    return 'e';
+  case '4':
+  case '@':
+    return 'a';
+  case '5':
+  case '$':
+    return 's';
+  case '7':
+    return 't';
+  default:
+    return 0;
+  }
+}
+
+bool is_word_char(char c) {
+  return is_letter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$';
+}
+
+char lower(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+bool is_rot13_word(std::string_view word) {
+  if (word.size() < 3 || word.size() > 12) {
+    return false;
+  }
+  std::string folded(word);
+  std::transform(folded.begin(), folded.end(), folded.begin(), lower);
+  return std::find(k_rot13_words.begin(), k_rot13_words.end(), folded) !=
+         k_rot13_words.end();
+}
+
+bool is_leet_word(std::string_view word) {
+  size_t letters = 0;
+  size_t leet = 0;
+  for (char c : word) {
+    letters += is_letter(c) ? 1 : 0;
+    leet += leet_letter(c) != 0 ? 1 : 0;
+  }
+  return word.size() >= 3 && letters > 0 && leet > 0;
+}
+
+// Calls f(start, end) for every run of word characters.
+template <typename F>
+void for_each_word(std::string_view text, F f) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !is_word_char(text[i])) {
+      ++i;
+    }
+    size_t start = i;
+    while (i < text.size() && is_word_char(text[i])) {
+      ++i;
+    }
+    if (i > start) {
+      f(start, i);
+    }
+  }
+}
+
+void add_span(std::vector<DecodedSpan>& out, size_t start, size_t end,
+              std::string text, const char* kind) {
+  if (end - start <= k_max_encoded_bytes && !text.empty()) {
+    out.push_back(DecodedSpan{static_cast<uint32_t>(start),
+                              static_cast<uint32_t>(end), std::move(text),
+                              kind});
+  }
+}
+
+// Every run of tag characters (UTF-8 F3 A0 80..81 xx) spelled out.
+void find_tag_runs(std::string_view text, std::vector<DecodedSpan>& out) {
+  size_t i = text.find("\xF3\xA0");
+  while (i != std::string_view::npos) {
+    size_t end = i;
+    while (end + 4 <= text.size() && text.substr(end, 2) == "\xF3\xA0" &&
+           (static_cast<uint8_t>(text[end + 2]) & 0xFE) == 0x80) {
+      end += 4;
+    }
+    if (end == i) {
+      i = text.find("\xF3\xA0", i + 2);
+      continue;
+    }
+    std::string decoded = decode_tag_characters(text.substr(i, end - i));
+    if (decoded.size() >= 4) {
+      add_span(out, i, end, std::move(decoded), "tags");
+    }
+    i = text.find("\xF3\xA0", end);
+  }
+}
+
+void find_zero_width(std::string_view text, std::vector<DecodedSpan>& out) {
+  static constexpr std::array<std::string_view, 6> k_marks = {
+      "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
+      "\xE2\x81\xA0", "\xEF\xBB\xBF", "\xC2\xAD"};
+  bool any = std::any_of(k_marks.begin(), k_marks.end(), [&](auto mark) {
+    return text.find(mark) != std::string_view::npos;
+  });
+  if (!any) {
+    return;
+  }
+  std::string stripped = strip_zero_width_in_words(text);
+  if (stripped != text) {
+    add_span(out, 0, text.size(), std::move(stripped), "zero-width");
+  }
+}
+
+// Words spelled with Cyrillic or Greek look-alikes ("ignоre" with a
+// Cyrillic o), read with the Latin letters they imitate.
+void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
+  bool non_ascii = std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<uint8_t>(c) >= 0xCD && static_cast<uint8_t>(c) <= 0xD4;
+  });
+  if (!non_ascii) {
+    return;
+  }
+  std::string folded = fold_look_alikes(text);
+  if (!folded.empty()) {
+    add_span(out, 0, text.size(), std::move(folded), "look-alike");
+  }
+}
+
+void find_rot13(std::string_view text, std::vector<DecodedSpan>& out) {
+  size_t hits = 0;
+  for_each_word(text, [&](size_t start, size_t end) {
+    hits += is_rot13_word(text.substr(start, end - start)) ? 1 : 0;
+  });
+  if (hits >= k_min_hidden_words) {
+    add_span(out, 0, text.size(), rot13(text), "rot13");
+  }
+}
+
+// The span from the first leetspeak word to the last, read as letters, so
+// plain text around it is not read a second time.
+void find_leet(std::string_view text, std::vector<DecodedSpan>& out) {
+  size_t hits = 0;
+  size_t first = std::string_view::npos;
+  size_t last = 0;
+  for_each_word(text, [&](size_t start, size_t end) {
+    if (is_leet_word(text.substr(start, end - start))) {
+      ++hits;
+      first = std::min(first, start);
+      last = end;
+    }
+  });
+  if (hits >= k_min_hidden_words) {
+    std::string_view span = text.substr(first, last - first);
+    add_span(out, first, last, unleet(span), "leet");
+  }
+}
+
+} // namespace
+
+std::string rot13(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>('a' + (c - 'a' + 13) % 26);
+    } else if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>('A' + (c - 'A' + 13) % 26);
+    }
+  }
+  return out;
+}
+
+std::string unleet(std::string_view text) {
+  std::string out(text);
+  for_each_word(text, [&](size_t start, size_t end) {
+    if (!is_leet_word(text.substr(start, end - start))) {
+      return;
+    }
+    for (size_t k = start; k < end; ++k) {
+      if (char letter = leet_letter(out[k]); letter != 0) {
+        out[k] = letter;
+      }
+    }
+  });
+  return out;
+}
+
+void find_hidden_text(std::string_view text, std::vector<DecodedSpan>& out) {
+  find_tag_runs(text, out);
+  find_zero_width(text, out);
+  find_look_alikes(text, out);
+  find_rot13(text, out);
+  find_leet(text, out);
+}
+
+} // namespace veil
