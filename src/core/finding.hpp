@@ -25,7 +25,7 @@ struct Match {
   // "tags"...; see DecodedSpan), else nullptr.
   const char* decoded = nullptr;
   // injection.risk only: the rules whose matches made up the score.
-  std::vector<const CompiledRule*> signals;
+  std::vector<const CompiledRule*> signals{};
 };
 
 // A candidate the scanner dropped, and at which stage (--explain).
@@ -61,7 +61,7 @@ struct Finding {
   std::string baseline_fingerprint{};
   bool allow_marker = false;
   // injection.risk: ids of the rules that fired
-  std::vector<std::string> signals;
+  std::vector<std::string> signals{};
 };
 
 } // namespace veil
