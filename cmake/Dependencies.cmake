@@ -21,8 +21,23 @@ target_include_directories(veil_phonenumber SYSTEM INTERFACE
 target_link_libraries(veil_phonenumber INTERFACE
   ${PHONENUMBER_LIBRARY} PkgConfig::PROTOBUF)
 
+# Vectorscan (libhs) lets one pass over a text rule out most regexes. It is
+# optional: without it the keyword prefilter alone picks the rules to run,
+# with the same findings, slower.
+option(VEIL_VECTORSCAN "Use Vectorscan (libhs) in the scanner prefilter" ON)
+if(VEIL_VECTORSCAN)
+  pkg_check_modules(HS IMPORTED_TARGET libhs)
+  if(NOT HS_FOUND)
+    message(STATUS "veil: libhs not found, building without Vectorscan")
+  endif()
+endif()
+
 add_library(veil_deps INTERFACE)
 target_link_libraries(veil_deps INTERFACE
   CLI11::CLI11 nlohmann_json::nlohmann_json tomlplusplus::tomlplusplus
   simdjson::simdjson OpenSSL::Crypto ZLIB::ZLIB PkgConfig::RE2 PkgConfig::ZSTD
   veil_phonenumber Threads::Threads)
+if(VEIL_VECTORSCAN AND HS_FOUND)
+  target_link_libraries(veil_deps INTERFACE PkgConfig::HS)
+  target_compile_definitions(veil_deps INTERFACE VEIL_HAVE_VECTORSCAN=1)
+endif()

@@ -13,6 +13,7 @@ packages=(
   libcli11-dev libre2-dev libsimdjson-dev nlohmann-json3-dev
   libtomlplusplus-dev doctest-dev libssl-dev zlib1g-dev libzstd-dev
   libphonenumber-dev libprotobuf-dev
+  libvectorscan-dev # optional Vectorscan prefilter (VEIL_VECTORSCAN=1)
   python3 hyperfine ripgrep clang libclang-rt-14-dev man-db gzip zstd
   python3-jsonschema chromium
   prometheus python3-prometheus-client # tests/policy/metrics_check.py

@@ -3,13 +3,13 @@
 namespace veil {
 
 RuleSet::RuleSet(std::vector<RuleSpec> specs) {
-  std::vector<std::vector<std::string>> keywords;
+  std::vector<CandidateFilter::Rule> filter_rules;
   for (RuleSpec& spec : specs) {
-    keywords.push_back(spec.keywords);
+    filter_rules.push_back(CandidateFilter::Rule{spec.regex, spec.keywords});
     m_rules.push_back(
         std::make_unique<CompiledRule>(std::move(spec), m_rules.size()));
   }
-  m_prefilter = std::make_unique<KeywordPrefilter>(keywords);
+  m_filter = std::make_unique<CandidateFilter>(filter_rules);
 }
 
 } // namespace veil

@@ -2,6 +2,7 @@
 // once from the selected RuleSpecs; immutable and shared by all workers.
 #pragma once
 
+#include "scanner/candidate_filter.hpp"
 #include "scanner/compiled_rule.hpp"
 #include "scanner/keyword_prefilter.hpp"
 
@@ -20,11 +21,14 @@ public:
   const std::vector<std::unique_ptr<CompiledRule>>& rules() const {
     return m_rules;
   }
-  const KeywordPrefilter& prefilter() const { return *m_prefilter; }
+  // Keywords only (what `rules test` applies to examples).
+  const KeywordPrefilter& prefilter() const { return m_filter->keywords(); }
+  // Keywords and, with Vectorscan, the regexes: what the scanner uses.
+  const CandidateFilter& candidate_filter() const { return *m_filter; }
 
 private:
   std::vector<std::unique_ptr<CompiledRule>> m_rules;
-  std::unique_ptr<KeywordPrefilter> m_prefilter;
+  std::unique_ptr<CandidateFilter> m_filter;
 };
 
 } // namespace veil

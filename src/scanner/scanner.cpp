@@ -113,7 +113,8 @@ void Scanner::scan_text(const Record& record, uint32_t field_index,
                         std::vector<Match>& out) {
   const auto& rules = m_rules.rules();
   const Field& field = record.fields[field_index];
-  m_rules.prefilter().candidates(field.text, m_candidates);
+  m_rules.candidate_filter().candidates(field.text, m_filter_scratch,
+                                        m_candidates);
   for (size_t r = 0; r < rules.size(); ++r) {
     if (m_candidates[r] && rules[r]->applies_to(field.direction)) {
       find(*rules[r], record, field_index, out);

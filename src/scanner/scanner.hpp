@@ -51,6 +51,7 @@ private:
   double m_min_confidence;
   std::vector<Drop>* m_drops = nullptr;
   std::vector<uint8_t> m_candidates;
+  CandidateFilter::Scratch m_filter_scratch;
   std::vector<Match> m_field_matches;
 };
 

@@ -1,0 +1,757 @@
+#include "scanner/byte_superset.hpp"
+
+#include <bitset>
+#include <cstdint>
+#include <vector>
+
+namespace veil {
+
+namespace {
+
+struct Untranslatable {};
+
+struct Flags {
+  bool fold = false;      // (?i)
+  bool multiline = false; // (?m): ^ and $ at line breaks
+  bool dotall = false;    // (?s): . matches \n
+};
+
+// A set of characters: exact for ASCII; a non-ASCII character either as
+// its exact UTF-8 bytes or as "any non-ASCII character".
+struct CharSet {
+  std::bitset<128> ascii;
+  std::vector<std::string> exact;
+  bool any_high = false;
+  bool has_high() const { return any_high || !exact.empty(); }
+};
+
+// A rewritten piece of pattern; `single` is set when it is one character,
+// so that a repeat of it can become a plain byte-class repeat.
+struct Piece {
+  std::string text;
+  bool single = false;
+  CharSet set;
+};
+
+constexpr uint32_t k_kelvin = 0x212A;   // K, folds with k
+constexpr uint32_t k_long_s = 0x17F;    // long s, folds with s
+constexpr int k_max_bound = 8;          // larger bounds become unbounded
+constexpr uint32_t k_max_exact_run = 8; // longer non-ASCII ranges: any
+
+// RE2 compiles 0x80-0x10FFFF to a byte automaton that may accept a lone
+// continuation byte: one to four high bytes covers every reading.
+const char* const k_any_high = "[\\x80-\\xff]{1,4}";
+
+std::string utf8(uint32_t rune) {
+  std::string out;
+  if (rune < 0x80) {
+    out += char(rune);
+  } else if (rune < 0x800) {
+    out += char(0xC0 | (rune >> 6));
+    out += char(0x80 | (rune & 0x3F));
+  } else if (rune < 0x10000) {
+    out += char(0xE0 | (rune >> 12));
+    out += char(0x80 | ((rune >> 6) & 0x3F));
+    out += char(0x80 | (rune & 0x3F));
+  } else {
+    out += char(0xF0 | (rune >> 18));
+    out += char(0x80 | ((rune >> 12) & 0x3F));
+    out += char(0x80 | ((rune >> 6) & 0x3F));
+    out += char(0x80 | (rune & 0x3F));
+  }
+  return out;
+}
+
+std::string hex_byte(unsigned char c) {
+  const char* digits = "0123456789abcdef";
+  return std::string("\\x") + digits[c >> 4] + digits[c & 15];
+}
+
+std::string escape_bytes(std::string_view bytes) {
+  std::string out;
+  for (char ch : bytes) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool plain = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                 (c >= 'A' && c <= 'Z') || c == '_';
+    out += plain ? std::string(1, ch) : hex_byte(c);
+  }
+  return out;
+}
+
+// Scripts without case: a folded literal in them stays exact (most
+// non-Latin prompt-injection phrases are CJK, Arabic, Cyrillic-free...).
+bool caseless_rune(uint32_t r) {
+  return (r >= 0x0590 && r <= 0x06FF) || (r >= 0x0900 && r <= 0x0E7F) ||
+         (r >= 0x3000 && r <= 0x9FFF) || (r >= 0xAC00 && r <= 0xD7AF) ||
+         (r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFF00 && r <= 0xFF20);
+}
+
+bool is_letter(uint32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Case-insensitive closure as RE2 folds: ASCII letters both ways, and the
+// two non-ASCII characters that fold to ASCII ones.
+void fold_close(CharSet& set) {
+  for (uint32_t c = 0; c < 128; ++c) {
+    if (set.ascii[c] && is_letter(c)) {
+      set.ascii[c | 0x20] = true;
+      set.ascii[c & ~0x20u] = true;
+    }
+  }
+  if (set.ascii['k']) {
+    set.exact.push_back(utf8(k_kelvin));
+  }
+  if (set.ascii['s']) {
+    set.exact.push_back(utf8(k_long_s));
+  }
+}
+
+void add_range(CharSet& set, uint32_t lo, uint32_t hi, bool fold) {
+  for (uint32_t c = lo; c <= hi && c < 128; ++c) {
+    set.ascii[c] = true;
+  }
+  if (hi < 128) {
+    return;
+  }
+  uint32_t from = std::max<uint32_t>(lo, 128);
+  if (fold && from <= k_kelvin && k_kelvin <= hi) {
+    set.ascii['k'] = set.ascii['K'] = true;
+  }
+  if (fold && from <= k_long_s && k_long_s <= hi) {
+    set.ascii['s'] = set.ascii['S'] = true;
+  }
+  bool exact_ok = hi - from < k_max_exact_run;
+  for (uint32_t r = from; exact_ok && r <= hi; ++r) {
+    exact_ok = !fold || caseless_rune(r);
+  }
+  if (!exact_ok) {
+    set.any_high = true;
+    return;
+  }
+  for (uint32_t r = from; r <= hi; ++r) {
+    set.exact.push_back(utf8(r));
+  }
+}
+
+void negate(CharSet& set) {
+  set.ascii.flip();
+  set.exact.clear();
+  set.any_high = true;
+}
+
+CharSet perl_class(char name) {
+  CharSet set;
+  switch (name | 0x20) {
+  case 'd':
+    add_range(set, '0', '9', false);
+    break;
+  case 'w':
+    add_range(set, '0', '9', false);
+    add_range(set, 'a', 'z', false);
+    add_range(set, 'A', 'Z', false);
+    set.ascii['_'] = true;
+    break;
+  default: // 's': RE2's \s is [\t\n\f\r ]
+    for (char c : {'\t', '\n', '\f', '\r', ' '}) {
+      set.ascii[static_cast<unsigned char>(c)] = true;
+    }
+  }
+  if (name >= 'A' && name <= 'Z') {
+    negate(set);
+  }
+  return set;
+}
+
+CharSet everything() {
+  CharSet set;
+  set.ascii.set();
+  set.any_high = true;
+  return set;
+}
+
+std::string class_text(const std::bitset<128>& ascii, bool high) {
+  std::string out = "[";
+  for (uint32_t c = 0; c < 128; ++c) {
+    if (!ascii[c]) {
+      continue;
+    }
+    uint32_t end = c;
+    while (end + 1 < 128 && ascii[end + 1]) {
+      ++end;
+    }
+    out += hex_byte(static_cast<unsigned char>(c));
+    if (end > c) {
+      out += "-" + hex_byte(static_cast<unsigned char>(end));
+    }
+    c = end;
+  }
+  return out + (high ? "\\x80-\\xff]" : "]");
+}
+
+std::string set_text(const CharSet& set) {
+  std::vector<std::string> parts;
+  if (set.ascii.count() == 1) {
+    for (uint32_t c = 0; c < 128; ++c) {
+      if (set.ascii[c]) {
+        parts.push_back(escape_bytes(std::string(1, char(c))));
+      }
+    }
+  } else if (set.ascii.any()) {
+    parts.push_back(class_text(set.ascii, false));
+  }
+  if (set.any_high) {
+    parts.push_back(k_any_high);
+  } else {
+    for (const std::string& bytes : set.exact) {
+      parts.push_back(escape_bytes(bytes));
+    }
+  }
+  if (parts.empty()) {
+    throw Untranslatable{};
+  }
+  if (parts.size() == 1) {
+    return parts[0];
+  }
+  std::string out = "(?:";
+  for (size_t i = 0; i < parts.size(); ++i) {
+    out += (i ? "|" : "") + parts[i];
+  }
+  return out + ")";
+}
+
+Piece single(CharSet set, const Flags& flags) {
+  if (flags.fold) {
+    fold_close(set);
+  }
+  Piece piece;
+  piece.text = set_text(set);
+  piece.single = true;
+  piece.set = std::move(set);
+  return piece;
+}
+
+std::string quantifier(int min, int max) {
+  if (max < 0) {
+    return min == 0 ? "*" : min == 1 ? "+" : "{" + std::to_string(min) + ",}";
+  }
+  if (min == max) {
+    return min == 1 ? "" : "{" + std::to_string(min) + "}";
+  }
+  if (min == 0 && max == 1) {
+    return "?";
+  }
+  return "{" + std::to_string(min) + "," + std::to_string(max) + "}";
+}
+
+// x{min,max} is inside x{min',} for min' <= min: bounds are loosened, never
+// tightened. A class with non-ASCII members repeats as bytes: n characters
+// of 1-4 bytes each are at least n bytes of the class plus 0x80-0xff.
+Piece repeat(const Piece& body, int min, int max) {
+  min = std::min(min, k_max_bound);
+  if (max > k_max_bound) {
+    max = -1;
+  }
+  Piece out;
+  if (body.text.empty() || max == 0) {
+    return out;
+  }
+  if (body.single && !body.set.has_high()) {
+    out.text = body.text + quantifier(min, max);
+  } else if (body.single) {
+    out.text = class_text(body.set.ascii, true) + quantifier(min, -1);
+  } else {
+    out.text = "(?:" + body.text + ")" + quantifier(min, max);
+  }
+  return out;
+}
+
+class Rewriter {
+public:
+  explicit Rewriter(std::string_view pattern) : m_p(pattern) {}
+
+  std::string run() {
+    Flags flags;
+    std::string out = alternation(flags);
+    if (m_pos != m_p.size()) {
+      throw Untranslatable{};
+    }
+    return out;
+  }
+
+private:
+  bool at_end() const { return m_pos >= m_p.size(); }
+  char peek(size_t ahead = 0) const {
+    return m_pos + ahead < m_p.size() ? m_p[m_pos + ahead] : '\0';
+  }
+  char next() {
+    if (at_end()) {
+      throw Untranslatable{};
+    }
+    return m_p[m_pos++];
+  }
+  void expect(char c) {
+    if (next() != c) {
+      throw Untranslatable{};
+    }
+  }
+
+  // (?i) inside a group changes `flags` for the rest of that group.
+  std::string alternation(Flags& flags) {
+    std::vector<std::string> branches;
+    bool empty_branch = false;
+    while (true) {
+      std::string branch = concat(flags);
+      if (branch.empty()) {
+        empty_branch = true;
+      } else {
+        branches.push_back(std::move(branch));
+      }
+      if (peek() != '|' || at_end()) {
+        break;
+      }
+      ++m_pos;
+    }
+    if (branches.empty()) {
+      return "";
+    }
+    std::string out;
+    for (size_t i = 0; i < branches.size(); ++i) {
+      out += (i ? "|" : "") + branches[i];
+    }
+    if (branches.size() > 1 || empty_branch) {
+      out = "(?:" + out + ")";
+    }
+    return empty_branch ? out + "?" : out;
+  }
+
+  std::string concat(Flags& flags) {
+    std::string out;
+    while (!at_end() && peek() != '|' && peek() != ')') {
+      Piece piece = atom(flags);
+      while (quantified(piece)) {
+      }
+      out += piece.text;
+    }
+    return out;
+  }
+
+  bool quantified(Piece& piece) {
+    int min = 0;
+    int max = -1;
+    char c = peek();
+    if (c == '*' || c == '+' || c == '?') {
+      ++m_pos;
+      min = c == '+' ? 1 : 0;
+      max = c == '?' ? 1 : -1;
+    } else if (c != '{' || !counted(min, max)) {
+      return false;
+    }
+    if (peek() == '?') {
+      ++m_pos; // non-greedy: same language
+    }
+    piece = repeat(piece, min, max);
+    return true;
+  }
+
+  // {n}, {n,}, {n,m}; anything else leaves m_pos alone ({ is a literal).
+  bool counted(int& min, int& max) {
+    size_t save = m_pos++;
+    auto number = [this](int& value) {
+      size_t start = m_pos;
+      value = 0;
+      while (peek() >= '0' && peek() <= '9' && m_pos - start < 5) {
+        value = value * 10 + (next() - '0');
+      }
+      return m_pos > start;
+    };
+    bool ok = number(min);
+    max = min;
+    if (ok && peek() == ',') {
+      ++m_pos;
+      max = -1;
+      if (peek() != '}') {
+        ok = number(max);
+      }
+    }
+    if (ok && peek() == '}') {
+      ++m_pos;
+      return true;
+    }
+    m_pos = save;
+    return false;
+  }
+
+  uint32_t rune() {
+    unsigned char c = static_cast<unsigned char>(next());
+    if (c < 0x80) {
+      return c;
+    }
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+    if (extra < 0) {
+      throw Untranslatable{};
+    }
+    uint32_t r = c & (0x3F >> extra);
+    for (int i = 0; i < extra; ++i) {
+      r = (r << 6) | (static_cast<unsigned char>(next()) & 0x3F);
+    }
+    return r;
+  }
+
+  Piece literal(uint32_t r, const Flags& flags) {
+    CharSet set;
+    if (r < 128 || !flags.fold) {
+      add_range(set, r, r, false);
+    } else {
+      add_range(set, r, r, true);
+    }
+    return single(std::move(set), flags);
+  }
+
+  Piece atom(Flags& flags) {
+    char c = peek();
+    switch (c) {
+    case '(':
+      ++m_pos;
+      return group(flags);
+    case '[':
+      ++m_pos;
+      return single(char_class(flags), Flags{});
+    case '.': {
+      ++m_pos;
+      CharSet set = everything();
+      set.ascii['\n'] = flags.dotall;
+      return single(std::move(set), Flags{});
+    }
+    case '^':
+      ++m_pos;
+      return Piece{flags.multiline ? "" : "^", false, {}};
+    case '$':
+      ++m_pos;
+      return Piece{};
+    case '\\':
+      ++m_pos;
+      return escape(flags);
+    case '*':
+    case '+':
+    case '?':
+      throw Untranslatable{};
+    default:
+      return literal(rune(), flags);
+    }
+  }
+
+  Piece group(Flags& flags) {
+    Flags inner = flags;
+    if (peek() == '?') {
+      ++m_pos;
+      if (peek() == 'P' || peek() == '<') {
+        skip_name();
+      } else if (!set_flags(inner)) {
+        flags = inner; // (?i): rest of the enclosing group
+        return Piece{};
+      }
+    }
+    std::string body = alternation(inner);
+    expect(')');
+    return Piece{body.empty() ? "" : "(?:" + body + ")", false, {}};
+  }
+
+  void skip_name() {
+    if (peek() == 'P') {
+      ++m_pos;
+    }
+    expect('<');
+    while (next() != '>') {
+    }
+  }
+
+  // Parses "flags)" or "flags:"; returns true for a group with a body.
+  bool set_flags(Flags& flags) {
+    bool on = true;
+    while (true) {
+      char c = next();
+      switch (c) {
+      case 'i':
+        flags.fold = on;
+        break;
+      case 'm':
+        flags.multiline = on;
+        break;
+      case 's':
+        flags.dotall = on;
+        break;
+      case 'U':
+        break; // ungreedy: same language
+      case '-':
+        on = false;
+        break;
+      case ':':
+        return true;
+      case ')':
+        return false;
+      default:
+        throw Untranslatable{};
+      }
+    }
+  }
+
+  uint32_t hex_rune() {
+    auto digit = [this]() {
+      char c = next();
+      if (c >= '0' && c <= '9') {
+        return uint32_t(c - '0');
+      }
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') {
+        return uint32_t((c | 0x20) - 'a' + 10);
+      }
+      throw Untranslatable{};
+    };
+    if (peek() != '{') {
+      uint32_t high = digit();
+      return high * 16 + digit();
+    }
+    ++m_pos;
+    uint32_t r = 0;
+    while (peek() != '}') {
+      r = r * 16 + digit();
+      if (r > 0x10FFFF) {
+        throw Untranslatable{};
+      }
+    }
+    ++m_pos;
+    return r;
+  }
+
+  // A single character escape (\n, \x41, \.); false for class escapes.
+  bool char_escape(char c, uint32_t& r) {
+    switch (c) {
+    case 'n':
+      r = '\n';
+      return true;
+    case 't':
+      r = '\t';
+      return true;
+    case 'r':
+      r = '\r';
+      return true;
+    case 'f':
+      r = '\f';
+      return true;
+    case 'v':
+      r = '\v';
+      return true;
+    case 'a':
+      r = '\a';
+      return true;
+    case 'x':
+      r = hex_rune();
+      return true;
+    default:
+      break;
+    }
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u < 128 && !is_letter(u) && !(u >= '0' && u <= '9')) {
+      r = u; // escaped punctuation
+      return true;
+    }
+    return false;
+  }
+
+  void skip_property() {
+    if (peek() == '{') {
+      while (next() != '}') {
+      }
+    } else {
+      next();
+    }
+  }
+
+  Piece escape(const Flags& flags) {
+    char c = next();
+    switch (c) {
+    case 'd':
+    case 'D':
+    case 'w':
+    case 'W':
+    case 's':
+    case 'S':
+      return single(perl_class(c), flags);
+    case 'p':
+    case 'P':
+      skip_property();
+      return single(everything(), Flags{});
+    case 'b':
+      return Piece{"\\b", false, {}};
+    case 'B':
+    case 'z':
+      return Piece{};
+    case 'A':
+      return Piece{"^", false, {}};
+    case 'Q':
+      return quoted(flags);
+    default:
+      break;
+    }
+    uint32_t r = 0;
+    if (!char_escape(c, r)) {
+      throw Untranslatable{};
+    }
+    return literal(r, flags);
+  }
+
+  Piece quoted(const Flags& flags) {
+    std::string out;
+    while (!at_end() && !(peek() == '\\' && peek(1) == 'E')) {
+      out += literal(rune(), flags).text;
+    }
+    if (!at_end()) {
+      m_pos += 2;
+    }
+    return Piece{out, false, {}};
+  }
+
+  CharSet char_class(const Flags& flags) {
+    CharSet set;
+    bool negated = peek() == '^';
+    if (negated) {
+      ++m_pos;
+    }
+    bool first = true;
+    while (first || peek() != ']') {
+      first = false;
+      class_item(set, flags);
+    }
+    ++m_pos;
+    if (flags.fold) {
+      fold_close(set);
+    }
+    if (negated) {
+      negate(set);
+    }
+    return set;
+  }
+
+  void class_item(CharSet& set, const Flags& flags) {
+    if (peek() == '[' && peek(1) == ':') {
+      posix_class(set);
+      return;
+    }
+    uint32_t lo = 0;
+    if (!class_char(set, lo)) {
+      return; // a class escape such as \d, already added
+    }
+    uint32_t hi = lo;
+    if (peek() == '-' && peek(1) != ']') {
+      ++m_pos;
+      if (!class_char(set, hi) || hi < lo) {
+        throw Untranslatable{};
+      }
+    }
+    add_range(set, lo, hi, flags.fold);
+  }
+
+  // One character of a class into r; false when it was a class escape
+  // (\d, \pL...) that was added to `set` directly.
+  bool class_char(CharSet& set, uint32_t& r) {
+    if (peek() != '\\') {
+      r = rune();
+      return true;
+    }
+    ++m_pos;
+    char c = next();
+    switch (c) {
+    case 'd':
+    case 'D':
+    case 'w':
+    case 'W':
+    case 's':
+    case 'S': {
+      CharSet perl = perl_class(c);
+      set.ascii |= perl.ascii;
+      set.any_high = set.any_high || perl.any_high;
+      return false;
+    }
+    case 'p':
+    case 'P':
+      skip_property();
+      set.ascii.set();
+      set.any_high = true;
+      return false;
+    default:
+      break;
+    }
+    if (!char_escape(c, r)) {
+      throw Untranslatable{};
+    }
+    return true;
+  }
+
+  void posix_class(CharSet& set) {
+    m_pos += 2;
+    bool negated = peek() == '^';
+    if (negated) {
+      ++m_pos;
+    }
+    size_t end = m_p.find(":]", m_pos);
+    if (end == std::string_view::npos) {
+      throw Untranslatable{};
+    }
+    std::string_view name = m_p.substr(m_pos, end - m_pos);
+    m_pos = end + 2;
+    CharSet part;
+    if (name == "alpha" || name == "alnum" || name == "upper" ||
+        name == "word" || name == "xdigit") {
+      add_range(part, 'A', 'Z', false);
+    }
+    if (name == "alpha" || name == "alnum" || name == "lower" ||
+        name == "word" || name == "xdigit") {
+      add_range(part, 'a', 'z', false);
+    }
+    if (name == "digit" || name == "alnum" || name == "word" ||
+        name == "xdigit") {
+      add_range(part, '0', '9', false);
+    }
+    if (name == "word") {
+      part.ascii['_'] = true;
+    }
+    if (name == "space") {
+      add_range(part, '\t', '\r', false);
+      part.ascii[' '] = true;
+    }
+    if (name == "blank") {
+      part.ascii['\t'] = part.ascii[' '] = true;
+    }
+    if (name == "punct" || name == "graph" || name == "print" ||
+        name == "cntrl" || name == "ascii") {
+      add_range(part, 0, 127, false); // wider than asked: still a superset
+    }
+    if (part.ascii.none()) {
+      throw Untranslatable{};
+    }
+    if (negated) {
+      negate(part);
+    }
+    set.ascii |= part.ascii;
+    set.any_high = set.any_high || part.any_high;
+  }
+
+  std::string_view m_p;
+  size_t m_pos = 0;
+};
+
+} // namespace
+
+std::optional<std::string> byte_superset(std::string_view re2_pattern) {
+  try {
+    return Rewriter(re2_pattern).run();
+  } catch (const Untranslatable&) {
+    return std::nullopt;
+  }
+}
+
+std::string literal_pattern(std::string_view bytes) {
+  return escape_bytes(bytes);
+}
+
+} // namespace veil

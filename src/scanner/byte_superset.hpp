@@ -1,0 +1,26 @@
+// Rewrites an RE2 pattern into a byte-level regex for Vectorscan whose
+// language is a superset of the original's: wherever RE2 finds a match in
+// a text, the rewritten pattern matches too. Vectorscan then only says
+// "this rule may match here" and RE2 still decides every match.
+//
+// Why not hand Vectorscan the pattern itself: in UTF-8 mode it compiles
+// bounded repeats of Unicode classes (`[^\]]{0,300}`) for minutes. In byte
+// mode every compile takes milliseconds; the price is that a non-ASCII
+// class becomes "any UTF-8 sequence" and large repeats lose their bounds,
+// which only lets a few more candidates through.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace veil {
+
+// nullopt when the pattern uses syntax this rewriter does not know; the
+// rule then runs on every text (its keywords still apply).
+std::optional<std::string> byte_superset(std::string_view re2_pattern);
+
+// A Vectorscan pattern matching exactly these bytes.
+std::string literal_pattern(std::string_view bytes);
+
+} // namespace veil

@@ -1,0 +1,180 @@
+#include "scanner/candidate_filter.hpp"
+
+#include "scanner/byte_superset.hpp"
+
+#include <simdjson.h>
+
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace veil {
+
+namespace {
+
+std::vector<std::vector<std::string>>
+keyword_lists(const std::vector<CandidateFilter::Rule>& rules) {
+  std::vector<std::vector<std::string>> lists;
+  for (const CandidateFilter::Rule& rule : rules) {
+    lists.push_back(rule.keywords);
+  }
+  return lists;
+}
+
+// VEIL_VECTORSCAN: unset or "0" off (on the bench corpus it does not pay
+// yet, see issue 7); "1" builds in the background; "sync" builds before the
+// first scan (tests and benchmarks that want one path throughout).
+std::string_view vectorscan_mode() {
+  const char* env = std::getenv("VEIL_VECTORSCAN");
+  return env != nullptr ? env : "";
+}
+
+} // namespace
+
+// Pattern ids: rule index for a rule's regex; rule count + n for the n-th
+// distinct keyword. Everything here is fixed once `db` is published.
+struct CandidateFilter::Shared {
+  size_t rule_count = 0;
+  std::atomic<bool> enabled{false};
+  bool sync = false;
+  std::vector<PrefilterPattern> patterns;
+  std::vector<std::vector<uint32_t>> keyword_rules;
+  std::vector<uint8_t> keyword_ok; // 1: the rule has no keywords
+  std::vector<uint8_t> regex_ok;   // 1: regex not in the database
+  std::unique_ptr<VectorscanDb> owner;
+  std::atomic<const VectorscanDb*> db{nullptr};
+  std::once_flag started;
+  std::mutex building;
+
+  void build();
+};
+
+void CandidateFilter::Shared::build() {
+  std::lock_guard<std::mutex> lock(building);
+  if (!enabled || db.load() != nullptr) {
+    return;
+  }
+  std::vector<unsigned> rejected;
+  std::unique_ptr<VectorscanDb> built = VectorscanDb::build(patterns, rejected);
+  if (built == nullptr) {
+    enabled = false; // tried once; the keyword prefilter answers
+    return;
+  }
+  for (unsigned id : rejected) {
+    if (id >= rule_count) {
+      // A keyword it cannot find would change results: keywords only.
+      enabled = false;
+      return;
+    }
+    regex_ok[id] = 1;
+  }
+  owner = std::move(built);
+  db.store(owner.get(), std::memory_order_release);
+}
+
+CandidateFilter::CandidateFilter(const std::vector<Rule>& rules)
+    : m_keywords(keyword_lists(rules)), m_shared(std::make_shared<Shared>()) {
+  Shared& s = *m_shared;
+  s.rule_count = rules.size();
+  s.enabled = VectorscanDb::available() && !rules.empty() &&
+              (vectorscan_mode() == "1" || vectorscan_mode() == "sync");
+  s.sync = vectorscan_mode() == "sync";
+  s.keyword_ok.assign(rules.size(), 0);
+  s.regex_ok.assign(rules.size(), 0);
+  std::map<std::string, uint32_t> keyword_ids;
+  for (uint32_t r = 0; r < rules.size(); ++r) {
+    if (std::optional<std::string> superset = byte_superset(rules[r].regex)) {
+      s.patterns.push_back(PrefilterPattern{*superset, r, false});
+    } else {
+      s.regex_ok[r] = 1;
+    }
+    s.keyword_ok[r] = rules[r].keywords.empty();
+    for (const std::string& keyword : rules[r].keywords) {
+      auto [it, added] = keyword_ids.emplace(keyword, keyword_ids.size());
+      if (added) {
+        s.keyword_rules.emplace_back();
+        // The keyword prefilter takes "" as "any text that is not empty".
+        std::string expression =
+            keyword.empty() ? "[\\x00-\\xff]" : literal_pattern(keyword);
+        s.patterns.push_back(PrefilterPattern{
+            expression, static_cast<unsigned>(rules.size() + it->second),
+            true});
+      }
+      s.keyword_rules[it->second].push_back(r);
+    }
+  }
+}
+
+CandidateFilter::~CandidateFilter() = default;
+
+bool CandidateFilter::build_now() const {
+  m_shared->enabled = VectorscanDb::available() && m_shared->rule_count > 0;
+  m_shared->build();
+  return m_shared->db.load() != nullptr;
+}
+
+void CandidateFilter::warm_up(size_t bytes) const {
+  if (m_shared->sync) {
+    m_shared->build();
+    return;
+  }
+  if (!m_shared->enabled ||
+      m_bytes_seen.fetch_add(bytes, std::memory_order_relaxed) + bytes <
+          k_warm_bytes) {
+    return;
+  }
+  std::call_once(m_shared->started, [this] {
+    // Detached: it owns what it reads, and a run that ends first simply
+    // leaves the work undone.
+    std::thread([shared = m_shared] { shared->build(); }).detach();
+  });
+}
+
+namespace {
+
+struct ScanContext {
+  size_t rule_count;
+  const std::vector<std::vector<uint32_t>>* keyword_rules;
+  std::vector<uint8_t>* keyword_ok;
+  std::vector<uint8_t>* regex_ok;
+};
+
+void on_match(unsigned id, void* context) {
+  auto* c = static_cast<ScanContext*>(context);
+  if (id < c->rule_count) {
+    (*c->regex_ok)[id] = 1;
+    return;
+  }
+  for (uint32_t rule : (*c->keyword_rules)[id - c->rule_count]) {
+    (*c->keyword_ok)[rule] = 1;
+  }
+}
+
+} // namespace
+
+void CandidateFilter::candidates(std::string_view text, Scratch& scratch,
+                                 std::vector<uint8_t>& out) const {
+  const Shared& s = *m_shared;
+  const VectorscanDb* db = s.db.load(std::memory_order_acquire);
+  if (db == nullptr) {
+    warm_up(text.size());
+    db = s.db.load(std::memory_order_acquire);
+  }
+  // The byte-level rewrite is a superset only for valid UTF-8.
+  if (db == nullptr || !simdjson::validate_utf8(text.data(), text.size())) {
+    m_keywords.candidates(text, out);
+    return;
+  }
+  scratch.keyword_ok = s.keyword_ok;
+  scratch.regex_ok = s.regex_ok;
+  ScanContext context{s.rule_count, &s.keyword_rules, &scratch.keyword_ok,
+                      &scratch.regex_ok};
+  db->scan(text, scratch.db, on_match, &context);
+  out.resize(s.rule_count);
+  for (size_t r = 0; r < s.rule_count; ++r) {
+    out[r] = scratch.keyword_ok[r] & scratch.regex_ok[r];
+  }
+}
+
+} // namespace veil

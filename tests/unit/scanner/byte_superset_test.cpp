@@ -1,0 +1,151 @@
+#include "rules/catalog.hpp"
+#include "scanner/byte_superset.hpp"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#ifdef VEIL_HAVE_VECTORSCAN
+#include <hs.h>
+#endif
+
+#include <string>
+
+namespace veil {
+namespace {
+
+// Runs a rewritten pattern as bytes with RE2 in Latin-1 mode (one byte,
+// one character; the rewrite uses only syntax it shares with Vectorscan).
+bool latin1_match(const std::string& rewritten, const std::string& text) {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_log_errors(false);
+  RE2 re(rewritten, options);
+  REQUIRE_MESSAGE(re.ok(), rewritten, ": ", re.error());
+  return RE2::PartialMatch(text, re);
+}
+
+#ifdef VEIL_HAVE_VECTORSCAN
+int on_hit(unsigned, unsigned long long, unsigned long long, unsigned,
+           void* hit) {
+  *static_cast<bool*>(hit) = true;
+  return 1;
+}
+
+// RE2's Latin-1 mode misses some alternations of multi-byte sequences
+// ((?:\xe2\x80\xaa|\xe2\x80\xae)); Vectorscan, the real consumer, decides
+// then. A pattern Vectorscan refuses runs on every text: a pass.
+bool bytes_match(const std::string& rewritten, const std::string& text) {
+  if (latin1_match(rewritten, text)) {
+    return true;
+  }
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  unsigned flags = HS_FLAG_PREFILTER | HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
+  if (hs_compile(rewritten.c_str(), flags, HS_MODE_BLOCK, nullptr, &db,
+                 &error) != HS_SUCCESS) {
+    hs_free_compile_error(error);
+    return true;
+  }
+  hs_scratch_t* scratch = nullptr;
+  hs_alloc_scratch(db, &scratch);
+  bool hit = false;
+  hs_scan(db, text.data(), static_cast<unsigned>(text.size()), 0, scratch,
+          on_hit, &hit);
+  hs_free_scratch(scratch);
+  hs_free_database(db);
+  return hit;
+}
+#else
+bool bytes_match(const std::string& rewritten, const std::string& text) {
+  return latin1_match(rewritten, text);
+}
+#endif
+
+// Wherever RE2 finds the original, the rewrite matches too.
+void check_superset(const std::string& pattern, const std::string& text) {
+  RE2 original(pattern);
+  REQUIRE_MESSAGE(original.ok(), pattern);
+  std::optional<std::string> rewritten = byte_superset(pattern);
+  REQUIRE_MESSAGE(rewritten.has_value(), pattern);
+  if (RE2::PartialMatch(text, original)) {
+    CHECK_MESSAGE(bytes_match(*rewritten, text), pattern, " -> ", *rewritten);
+  }
+}
+
+TEST_SUITE("scanner::byte_superset") {
+
+  TEST_CASE("plain literals and ASCII classes stay exact") {
+    CHECK(byte_superset("abc") == "abc");
+    CHECK(byte_superset("a.b") ==
+          "a(?:[\\x00-\\x09\\x0b-\\x7f]|[\\x80-\\xff]{1,4})b");
+    CHECK(byte_superset("\\d{3}-\\d{2}") ==
+          "[\\x30-\\x39]{3}\\x2d[\\x30-\\x39]{2}");
+    CHECK(byte_superset("(?:x|y)z") == "(?:(?:x|y))z");
+  }
+
+  TEST_CASE("large bounds are loosened, never tightened") {
+    CHECK(byte_superset("[a-f]{40}") == "[\\x61-\\x66]{8,}");
+    CHECK(byte_superset("[^a]{0,300}") ==
+          "[\\x00-\\x60\\x62-\\x7f\\x80-\\xff]*");
+    check_superset("[^a]{2,3}x", "\xC3\xA9\xC3\xA9\xC3\xA9x");
+  }
+
+  TEST_CASE("non-ASCII text, classes and case folding") {
+    check_superset("été", "l'été");
+    check_superset("(?i)ÉTÉ", "l'été");
+    check_superset("(?i)sk-[a-z]{4}", "\xC5\xBFk-abcd"); // long s
+    check_superset("(?i)key", "\xE2\x84\xAA"
+                              "ey"); // Kelvin sign
+    check_superset("(?i)[k]ey", "\xE2\x84\xAA"
+                                "ey");
+    check_superset("[\\x{E0000}-\\x{E007F}]+", "a\xF3\xA0\x80\x81");
+    check_superset("\\p{Lu}\\pL+ St", "Ärger St");
+    check_superset("[^\\]\\n]{0,3}\\]", "日本語]");
+    check_superset("身份证[\\s:：]{0,3}\\d+", "身份证：123");
+    check_superset("(?i)忽略", "请忽略");
+  }
+
+  TEST_CASE("groups, flags, anchors and escapes") {
+    check_superset("(?i)(?P<k>api)[_-]?key", "API-Key");
+    check_superset("(?m)^token$", "a\ntoken\nb");
+    check_superset("(?s)a.b", "a\nb");
+    check_superset("x(?i:ab)Y", "xABY");
+    check_superset("\\Qa.b\\E", "a.b");
+    check_superset("\\bid\\b", "my id here");
+    check_superset("a{,2}", "a{,2}");
+    check_superset("[[:alpha:]]+[[:digit:]]", "ab1");
+    check_superset("\\x41\\x{42}\\.", "AB.");
+    check_superset("(?:^|[^!])\\[x\\]", "[x]");
+  }
+
+  TEST_CASE("unknown syntax is refused, not guessed") {
+    CHECK_FALSE(byte_superset("a\\C").has_value());
+    CHECK_FALSE(byte_superset("\\1").has_value());
+    CHECK_FALSE(byte_superset("[[:nope:]]").has_value());
+  }
+
+  TEST_CASE("every built-in rule: its match examples pass the rewrite") {
+    Catalog catalog = load_catalog(CatalogOptions{});
+    size_t rewritten = 0;
+    for (const RuleSpec& rule : catalog.rules) {
+      std::optional<std::string> superset = byte_superset(rule.regex);
+      if (!superset) {
+        continue; // runs on every text: nothing to prove
+      }
+      ++rewritten;
+      RE2::Options options; // as compiled_rule.cpp compiles them
+      options.set_max_mem(64 << 20);
+      options.set_log_errors(false);
+      RE2 original(rule.regex, options);
+      for (const std::string& example : rule.examples_match) {
+        if (RE2::PartialMatch(example, original)) {
+          CHECK_MESSAGE(bytes_match(*superset, example), rule.id);
+        }
+      }
+    }
+    CHECK(rewritten == catalog.rules.size());
+  }
+}
+
+} // namespace
+} // namespace veil
