@@ -65,6 +65,9 @@ bool is_leet_word(std::string_view word) {
   size_t letters = 0;
   size_t leet = 0;
   for (char c : word) {
+    if (c >= '0' && c <= '9' && leet_letter(c) == 0) {
+      return false; // 2, 6, 8, 9 stand for no letter: an id or a number
+    }
     letters += is_letter(c) ? 1 : 0;
     leet += leet_letter(c) != 0 ? 1 : 0;
   }
