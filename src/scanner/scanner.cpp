@@ -122,6 +122,17 @@ void Scanner::scan_text(const Record& record, uint32_t field_index,
   }
 }
 
+// rot13 and leetspeak are readings of ordinary text, not encodings: digits
+// and card numbers read as "leet" would put a card finding on a whole
+// sentence. Only the injection rules, which look for instructions hidden
+// that way, run on them.
+namespace {
+bool counts_in_reading(std::string_view kind, const CompiledRule& rule) {
+  return (kind != "rot13" && kind != "leet") ||
+         rule.spec().category == "injection";
+}
+} // namespace
+
 void Scanner::scan_decoded(const Record& record, uint32_t field_index,
                            std::string_view text, int depth,
                            uint32_t outer_start, uint32_t outer_end,
@@ -141,6 +152,9 @@ void Scanner::scan_decoded(const Record& record, uint32_t field_index,
     scan_text(inner, 0, found);
     m_drops = drops;
     for (Match m : found) {
+      if (!counts_in_reading(span.kind, *m.rule)) {
+        continue;
+      }
       m.field = field_index;
       m.start = start;
       m.end = end;
