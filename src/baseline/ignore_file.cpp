@@ -1,6 +1,7 @@
 #include "baseline/ignore_file.hpp"
 
 #include "core/errors.hpp"
+#include "core/find_upward.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -103,17 +104,7 @@ IgnoreFile parse_ignore_file(std::string_view text, const std::string& name,
 }
 
 std::optional<fs::path> find_ignore_file(const fs::path& dir) {
-  for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
-    fs::path candidate = d / k_file_name;
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) {
-      return candidate;
-    }
-    if (d == d.root_path()) {
-      break;
-    }
-  }
-  return std::nullopt;
+  return find_upward(dir, k_file_name);
 }
 
 std::optional<IgnoreFile> load_ignore_file() {

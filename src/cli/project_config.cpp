@@ -1,6 +1,7 @@
 #include "cli/project_config.hpp"
 
 #include "core/errors.hpp"
+#include "core/find_upward.hpp"
 #include "core/severity.hpp"
 #include "rules/table_reader.hpp"
 
@@ -41,17 +42,7 @@ std::vector<std::string> relative_to(const fs::path& base,
 } // namespace
 
 std::optional<fs::path> find_project_config(const fs::path& dir) {
-  for (fs::path d = dir; !d.empty(); d = d.parent_path()) {
-    fs::path candidate = d / k_file_name;
-    std::error_code ec;
-    if (fs::is_regular_file(candidate, ec)) {
-      return candidate;
-    }
-    if (d == d.root_path()) {
-      break;
-    }
-  }
-  return std::nullopt;
+  return find_upward(dir, k_file_name);
 }
 
 void merge_project_config(std::string_view text, const std::string& name,
