@@ -50,6 +50,9 @@ Catalog load_catalog(const CatalogOptions& options) {
     for (const rules::EmbeddedPack& embedded : rules::builtin_pack_sources()) {
       catalog.packs.push_back(
           load_pack(embedded.text, std::string(embedded.name)));
+      for (RuleSpec& rule : catalog.packs.back().rules) {
+        rule.builtin = true;
+      }
     }
   }
   for (const std::string& path : options.rule_files) {

@@ -30,16 +30,12 @@ bool risk_finds(const RuleSet& rules, const CompiledRule& rule,
                      [&rule](const Match& m) { return m.rule == &rule; });
 }
 
-// As in a real scan, the rule runs only when the prefilter selects it.
-bool rule_finds(const RuleSet& rules, const Scanner& scanner,
+// As in a real scan, the rule runs only when the candidate filter selects
+// it: an example that must match also proves the filter lets it through.
+bool rule_finds(const RuleSet& rules, Scanner& scanner,
                 const CompiledRule& rule, const std::string& text) {
   if (rule.spec().validator == "injection_risk") {
     return risk_finds(rules, rule, text);
-  }
-  std::vector<uint8_t> candidates;
-  rules.prefilter().candidates(text, candidates);
-  if (!candidates[rule.index()]) {
-    return false;
   }
   Record record;
   record.content = text;
@@ -48,13 +44,13 @@ bool rule_finds(const RuleSet& rules, const Scanner& scanner,
   field.text = text;
   record.fields.push_back(std::move(field));
   std::vector<Match> matches;
-  scanner.find(rule, record, 0, matches);
+  scanner.find_if_selected(rule, record, 0, matches);
   return !matches.empty();
 }
 
-void check(const RuleSet& rules, const Scanner& scanner,
-           const CompiledRule& rule, const std::vector<std::string>& examples,
-           bool expected, ExampleResults& results) {
+void check(const RuleSet& rules, Scanner& scanner, const CompiledRule& rule,
+           const std::vector<std::string>& examples, bool expected,
+           ExampleResults& results) {
   const RuleSpec& spec = rule.spec();
   for (size_t i = 0; i < examples.size(); ++i) {
     ++results.examples;

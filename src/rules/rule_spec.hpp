@@ -54,8 +54,11 @@ struct RuleSpec {
   std::vector<std::string> examples_match;
   std::vector<std::string> examples_no_match;
 
-  std::string pack;        // name of the pack it came from
-  SourceLocation location; // of the rule's table
+  std::string pack; // name of the pack it came from
+  // From a pack compiled into veil: the test suite compiles and runs its
+  // regexes, so they are compiled on first use, not at start-up.
+  bool builtin = false;
+  SourceLocation location;                             // of the rule's table
   std::map<std::string, SourceLocation> key_locations; // per key ("regex"...)
 
   // Location of a key, falling back to the rule's table.

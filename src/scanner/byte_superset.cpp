@@ -31,7 +31,25 @@ struct Piece {
   std::string text;
   bool single = false;
   CharSet set;
+  int digits = 0; // ASCII digits every match of the original holds
+  // The same for the matches in which the capture group the Rewriter looks
+  // for takes part; -1 when this piece does not hold that group.
+  int group_digits = -1;
 };
+
+constexpr int k_max_digits = 1000;
+
+bool only_digits(const CharSet& set) {
+  if (set.has_high() || set.ascii.none()) {
+    return false;
+  }
+  for (int c = 0; c < 128; ++c) {
+    if (set.ascii[c] && (c < '0' || c > '9')) {
+      return false;
+    }
+  }
+  return true;
+}
 
 constexpr uint32_t k_kelvin = 0x212A;   // K, folds with k
 constexpr uint32_t k_long_s = 0x17F;    // long s, folds with s
@@ -227,6 +245,7 @@ Piece single(CharSet set, const Flags& flags) {
   Piece piece;
   piece.text = set_text(set);
   piece.single = true;
+  piece.digits = only_digits(set) ? 1 : 0;
   piece.set = std::move(set);
   return piece;
 }
@@ -248,6 +267,13 @@ std::string quantifier(int min, int max) {
 // tightened. A class with non-ASCII members repeats as bytes: n characters
 // of 1-4 bytes each are at least n bytes of the class plus 0x80-0xff.
 Piece repeat(const Piece& body, int min, int max) {
+  int digits = std::min(body.digits * min, k_max_digits);
+  // The group takes part in one repetition at least.
+  int group_digits =
+      body.group_digits < 0
+          ? -1
+          : std::min(body.group_digits + (std::max(min, 1) - 1) * body.digits,
+                     k_max_digits);
   min = std::min(min, k_max_bound);
   if (max > k_max_bound) {
     max = -1;
@@ -263,16 +289,20 @@ Piece repeat(const Piece& body, int min, int max) {
   } else {
     out.text = "(?:" + body.text + ")" + quantifier(min, max);
   }
+  out.digits = digits;
+  out.group_digits = group_digits;
   return out;
 }
 
 class Rewriter {
 public:
-  explicit Rewriter(std::string_view pattern) : m_p(pattern) {}
+  // group: the capture group whose digits Piece::group_digits counts.
+  explicit Rewriter(std::string_view pattern, int group = 0)
+      : m_p(pattern), m_group(group) {}
 
-  std::string run() {
+  Piece run() {
     Flags flags;
-    std::string out = alternation(flags);
+    Piece out = alternation(flags);
     if (m_pos != m_p.size()) {
       throw Untranslatable{};
     }
@@ -297,41 +327,62 @@ private:
   }
 
   // (?i) inside a group changes `flags` for the rest of that group.
-  std::string alternation(Flags& flags) {
+  Piece alternation(Flags& flags) {
     std::vector<std::string> branches;
     bool empty_branch = false;
+    int digits = k_max_digits;
+    int group_digits = -1;
     while (true) {
-      std::string branch = concat(flags);
-      if (branch.empty()) {
+      Piece branch = concat(flags);
+      digits = std::min(digits, branch.digits);
+      if (branch.group_digits >= 0) {
+        group_digits = group_digits < 0
+                           ? branch.group_digits
+                           : std::min(group_digits, branch.group_digits);
+      }
+      if (branch.text.empty()) {
         empty_branch = true;
       } else {
-        branches.push_back(std::move(branch));
+        branches.push_back(std::move(branch.text));
       }
       if (peek() != '|' || at_end()) {
         break;
       }
       ++m_pos;
     }
+    Piece out;
+    out.digits = digits;
+    out.group_digits = group_digits;
     if (branches.empty()) {
-      return "";
+      return out;
     }
-    std::string out;
     for (size_t i = 0; i < branches.size(); ++i) {
-      out += (i ? "|" : "") + branches[i];
+      out.text += (i ? "|" : "") + branches[i];
     }
     if (branches.size() > 1 || empty_branch) {
-      out = "(?:" + out + ")";
+      out.text = "(?:" + out.text + ")";
     }
-    return empty_branch ? out + "?" : out;
+    if (empty_branch) {
+      out.text += "?";
+    }
+    return out;
   }
 
-  std::string concat(Flags& flags) {
-    std::string out;
+  Piece concat(Flags& flags) {
+    Piece out;
+    int group_extra = -1; // group_digits - digits of the piece with the group
     while (!at_end() && peek() != '|' && peek() != ')') {
       Piece piece = atom(flags);
       while (quantified(piece)) {
       }
-      out += piece.text;
+      out.text += piece.text;
+      out.digits = std::min(out.digits + piece.digits, k_max_digits);
+      if (piece.group_digits >= 0) {
+        group_extra = piece.group_digits - piece.digits;
+      }
+    }
+    if (group_extra >= 0) {
+      out.group_digits = std::min(out.digits + group_extra, k_max_digits);
     }
     return out;
   }
@@ -443,18 +494,29 @@ private:
 
   Piece group(Flags& flags) {
     Flags inner = flags;
+    bool capturing = peek() != '?';
     if (peek() == '?') {
       ++m_pos;
       if (peek() == 'P' || peek() == '<') {
         skip_name();
+        capturing = true;
       } else if (!set_flags(inner)) {
         flags = inner; // (?i): rest of the enclosing group
         return Piece{};
       }
     }
-    std::string body = alternation(inner);
+    // RE2 numbers groups by their opening parenthesis.
+    int number = capturing ? ++m_groups_seen : 0;
+    Piece body = alternation(inner);
     expect(')');
-    return Piece{body.empty() ? "" : "(?:" + body + ")", false, {}};
+    if (number != 0 && number == m_group) {
+      body.group_digits = body.digits;
+    }
+    if (!body.text.empty()) {
+      body.text = "(?:" + body.text + ")";
+    }
+    body.single = false;
+    return body;
   }
 
   void skip_name() {
@@ -601,14 +663,16 @@ private:
   }
 
   Piece quoted(const Flags& flags) {
-    std::string out;
+    Piece out;
     while (!at_end() && !(peek() == '\\' && peek(1) == 'E')) {
-      out += literal(rune(), flags).text;
+      Piece one = literal(rune(), flags);
+      out.text += one.text;
+      out.digits += one.digits;
     }
     if (!at_end()) {
       m_pos += 2;
     }
-    return Piece{out, false, {}};
+    return out;
   }
 
   CharSet char_class(const Flags& flags) {
@@ -738,15 +802,27 @@ private:
 
   std::string_view m_p;
   size_t m_pos = 0;
+  int m_group = 0;
+  int m_groups_seen = 0;
 };
 
 } // namespace
 
 std::optional<std::string> byte_superset(std::string_view re2_pattern) {
   try {
-    return Rewriter(re2_pattern).run();
+    return Rewriter(re2_pattern).run().text;
   } catch (const Untranslatable&) {
     return std::nullopt;
+  }
+}
+
+int min_digits(std::string_view re2_pattern, int group) {
+  try {
+    Piece whole = Rewriter(re2_pattern, group).run();
+    return group == 0 || whole.group_digits < 0 ? whole.digits
+                                                : whole.group_digits;
+  } catch (const Untranslatable&) {
+    return 0;
   }
 }
 

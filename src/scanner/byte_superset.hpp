@@ -20,6 +20,11 @@ namespace veil {
 // rule then runs on every text (its keywords still apply).
 std::optional<std::string> byte_superset(std::string_view re2_pattern);
 
+// How many ASCII digits every match of the pattern in which capture group
+// `group` takes part holds at least (0 when unknown): a text with fewer
+// cannot give a finding, so the rule need not run.
+int min_digits(std::string_view re2_pattern, int group = 0);
+
 // A Vectorscan pattern matching exactly these bytes.
 std::string literal_pattern(std::string_view bytes);
 

@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -18,6 +19,11 @@ keyword_lists(const std::vector<CandidateFilter::Rule>& rules) {
   std::vector<std::vector<std::string>> lists;
   for (const CandidateFilter::Rule& rule : rules) {
     lists.push_back(rule.keywords);
+  }
+  for (const CandidateFilter::Rule& rule : rules) {
+    if (!rule.context_words.empty()) {
+      lists.push_back(rule.context_words);
+    }
   }
   return lists;
 }
@@ -83,7 +89,12 @@ CandidateFilter::CandidateFilter(const std::vector<Rule>& rules)
   s.keyword_ok.assign(rules.size(), 0);
   s.regex_ok.assign(rules.size(), 0);
   std::map<std::string, uint32_t> keyword_ids;
+  int32_t context_lists = 0;
   for (uint32_t r = 0; r < rules.size(); ++r) {
+    m_context_list.push_back(rules[r].context_words.empty() ? -1
+                                                            : context_lists++);
+    m_min_digits.push_back(min_digits(rules[r].regex, rules[r].group));
+    m_any_digit_rule = m_any_digit_rule || m_min_digits.back() > 0;
     if (std::optional<std::string> superset = byte_superset(rules[r].regex)) {
       s.patterns.push_back(PrefilterPattern{*superset, r, false});
     } else {
@@ -153,8 +164,9 @@ void on_match(unsigned id, void* context) {
 
 } // namespace
 
-void CandidateFilter::candidates(std::string_view text, Scratch& scratch,
-                                 std::vector<uint8_t>& out) const {
+void CandidateFilter::candidates(const Text& input, Scratch& scratch,
+                                 std::vector<Candidate>& out) const {
+  std::string_view text = input.text;
   const Shared& s = *m_shared;
   const VectorscanDb* db = s.db.load(std::memory_order_acquire);
   if (db == nullptr) {
@@ -163,7 +175,8 @@ void CandidateFilter::candidates(std::string_view text, Scratch& scratch,
   }
   // The byte-level rewrite is a superset only for valid UTF-8.
   if (db == nullptr || !simdjson::validate_utf8(text.data(), text.size())) {
-    m_keywords.candidates(text, out);
+    keyword_candidates(input, scratch, out);
+    drop_digit_rules(text, out);
     return;
   }
   scratch.keyword_ok = s.keyword_ok;
@@ -171,10 +184,72 @@ void CandidateFilter::candidates(std::string_view text, Scratch& scratch,
   ScanContext context{s.rule_count, &s.keyword_rules, &scratch.keyword_ok,
                       &scratch.regex_ok};
   db->scan(text, scratch.db, on_match, &context);
-  out.resize(s.rule_count);
-  for (size_t r = 0; r < s.rule_count; ++r) {
-    out[r] = scratch.keyword_ok[r] & scratch.regex_ok[r];
+  out.clear();
+  for (uint32_t r = 0; r < s.rule_count; ++r) {
+    if (scratch.keyword_ok[r] & scratch.regex_ok[r]) {
+      out.push_back(Candidate{r});
+    }
   }
+  drop_digit_rules(text, out);
+}
+
+void CandidateFilter::keyword_candidates(const Text& text, Scratch& scratch,
+                                         std::vector<Candidate>& out) const {
+  const size_t rule_count = m_shared->rule_count;
+  scratch.seen.resize(m_keywords.size());
+  scratch.hits.clear();
+  m_keywords.candidates(text.text, scratch.seen, scratch.hits);
+  out.clear();
+  for (uint32_t hit : scratch.hits) {
+    if (hit < rule_count) {
+      int32_t context = m_context_list[hit];
+      bool outside =
+          context >= 0 && !scratch.seen[rule_count + size_t(context)];
+      out.push_back(Candidate{hit, outside});
+    }
+  }
+  for (uint32_t hit : scratch.hits) {
+    scratch.seen[hit] = 0;
+  }
+  drop_without_context(text, scratch, out);
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    return a.rule < b.rule;
+  });
+}
+
+void CandidateFilter::drop_without_context(const Text& text, Scratch& scratch,
+                                           std::vector<Candidate>& out) const {
+  bool any = std::any_of(out.begin(), out.end(),
+                         [](const Candidate& c) { return c.context_outside; });
+  if (!any || text.keep_without_context) {
+    return;
+  }
+  std::vector<uint32_t>& hits = scratch.outside_hits;
+  hits.clear();
+  m_keywords.candidates(text.key, scratch.seen, hits);
+  m_keywords.candidates(text.model, scratch.seen, hits);
+  const size_t rule_count = m_shared->rule_count;
+  std::erase_if(out, [&](const Candidate& c) {
+    return c.context_outside &&
+           !scratch.seen[rule_count + size_t(m_context_list[c.rule])];
+  });
+  for (uint32_t hit : hits) {
+    scratch.seen[hit] = 0;
+  }
+}
+
+void CandidateFilter::drop_digit_rules(std::string_view text,
+                                       std::vector<Candidate>& out) const {
+  if (!m_any_digit_rule) {
+    return;
+  }
+  size_t digits = 0;
+  for (char c : text) {
+    digits += c >= '0' && c <= '9';
+  }
+  std::erase_if(out, [&](const Candidate& c) {
+    return digits < static_cast<size_t>(m_min_digits[c.rule]);
+  });
 }
 
 } // namespace veil

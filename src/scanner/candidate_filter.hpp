@@ -6,7 +6,10 @@
 // match at all (each regex rewritten to a byte-level superset, see
 // byte_superset.hpp), so a rule runs only when its keyword occurs and its
 // regex may match. Either way RE2 decides every match, so the findings are
-// identical; only the number of rules RE2 runs on differs.
+// identical; only the number of rules RE2 runs on differs. Either way a
+// rule whose every match holds n digits is skipped on texts with fewer
+// (cards, phones and national ids have no keyword, and most texts have few
+// digits).
 //
 // The Vectorscan database is built in a background thread once a run has
 // scanned k_warm_bytes (or taken from the on-disk cache); until then, and
@@ -34,7 +37,27 @@ class CandidateFilter {
 public:
   struct Rule {
     std::string regex;                 // RE2 syntax
+    int group = 0;                     // the capture group that is a finding
     std::vector<std::string> keywords; // lowercase; empty: none needed
+    // When context is required: its words (a finding needs one in the
+    // text, the JSON key or the model name). Empty: no such need.
+    std::vector<std::string> context_words;
+  };
+  // A rule to run on a text.
+  struct Candidate {
+    uint32_t rule;
+    // The rule's required context words are not in the text but in the
+    // JSON key or the model name: has_context() decides.
+    bool context_outside = false;
+  };
+  // A text and where else its rules' context words may be.
+  struct Text {
+    std::string_view text;
+    std::string_view key;   // last segment of the JSON key
+    std::string_view model; // the record's model name
+    // Keep rules whose required context is nowhere, so that --explain can
+    // say the context check dropped their matches.
+    bool keep_without_context = false;
   };
   static constexpr uint64_t k_warm_bytes = 1 << 20;
 
@@ -48,25 +71,42 @@ public:
   private:
     friend class CandidateFilter;
     VectorscanDb::Scratch db;
+    std::vector<uint8_t> seen;
+    std::vector<uint32_t> hits;
+    std::vector<uint32_t> outside_hits;
     std::vector<uint8_t> keyword_ok;
     std::vector<uint8_t> regex_ok;
   };
 
-  // Sets out[i] (sized to the rule count) for every rule i to run on text.
-  void candidates(std::string_view text, Scratch& scratch,
-                  std::vector<uint8_t>& out) const;
+  // The rules to run on text, in rule order.
+  void candidates(const Text& text, Scratch& scratch,
+                  std::vector<Candidate>& out) const;
 
   // Builds the Vectorscan database now, in this thread, whatever the
   // environment says (tests, benchmarks). False without Vectorscan.
   bool build_now() const;
 
-  const KeywordPrefilter& keywords() const { return m_keywords; }
-
 private:
   struct Shared;
   void warm_up(size_t bytes) const;
 
+  // The keyword prefilter's answer.
+  void keyword_candidates(const Text& text, Scratch& scratch,
+                          std::vector<Candidate>& out) const;
+  // Removes the candidates whose context words are neither in the text
+  // nor in its key or model name.
+  void drop_without_context(const Text& text, Scratch& scratch,
+                            std::vector<Candidate>& out) const;
+  // Removes the rules that need more digits than text has.
+  void drop_digit_rules(std::string_view text,
+                        std::vector<Candidate>& out) const;
+
+  // List i holds rule i's keywords; list rule count + m_context_list[i]
+  // its required context words, when it has some.
   KeywordPrefilter m_keywords;
+  std::vector<int32_t> m_context_list; // -1: none
+  std::vector<int> m_min_digits;       // per rule; 0: any text
+  bool m_any_digit_rule = false;
   std::shared_ptr<Shared> m_shared; // also held by the building thread
   mutable std::atomic<uint64_t> m_bytes_seen{0};
 };

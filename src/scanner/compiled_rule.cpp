@@ -26,21 +26,14 @@ std::unique_ptr<RE2> compile_regex(const RuleSpec& spec, const std::string& key,
 
 CompiledRule::CompiledRule(RuleSpec spec, size_t index)
     : m_spec(std::move(spec)), m_index(index) {
-  m_regex = compile_regex(m_spec, "regex", m_spec.regex);
   if (m_spec.group > k_max_group) {
     throw RuleError(m_spec.where("group").format() + ": rule " + m_spec.id +
                     ": group " + std::to_string(m_spec.group) +
                     " is above the highest supported, " +
                     std::to_string(k_max_group));
   }
-  if (m_spec.group > m_regex->NumberOfCapturingGroups()) {
-    throw RuleError(m_spec.where("group").format() + ": rule " + m_spec.id +
-                    ": group " + std::to_string(m_spec.group) +
-                    " but the regex has " +
-                    std::to_string(m_regex->NumberOfCapturingGroups()));
-  }
-  for (const std::string& allow : m_spec.allow) {
-    m_allow.push_back(compile_regex(m_spec, "allow", allow));
+  if (!m_spec.builtin) {
+    compile();
   }
   if (!m_spec.validator.empty()) {
     m_validator = find_validator(m_spec.validator);
@@ -54,6 +47,19 @@ CompiledRule::CompiledRule(RuleSpec spec, size_t index)
     m_direction = Direction::input;
   } else if (m_spec.direction == "output") {
     m_direction = Direction::output;
+  }
+}
+
+void CompiledRule::compile_now() const {
+  m_regex = compile_regex(m_spec, "regex", m_spec.regex);
+  if (m_spec.group > m_regex->NumberOfCapturingGroups()) {
+    throw RuleError(m_spec.where("group").format() + ": rule " + m_spec.id +
+                    ": group " + std::to_string(m_spec.group) +
+                    " but the regex has " +
+                    std::to_string(m_regex->NumberOfCapturingGroups()));
+  }
+  for (const std::string& allow : m_spec.allow) {
+    m_allow.push_back(compile_regex(m_spec, "allow", allow));
   }
 }
 
@@ -80,6 +86,7 @@ CompiledRule::Verdict CompiledRule::judge(std::string_view value,
     why = "entropy";
     return Verdict::drop;
   }
+  compile();
   for (const auto& allow : m_allow) {
     if (RE2::PartialMatch(re2::StringPiece(value.data(), value.size()),
                           *allow)) {

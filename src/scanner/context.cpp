@@ -30,6 +30,18 @@ bool contains_word_ci(std::string_view haystack, std::string_view word) {
   return it != haystack.end();
 }
 
+bool context_outside_text(const ContextSpec& context, const Record& record,
+                          const Field& field) {
+  std::string key = last_key_segment(field.pointer);
+  for (const std::string& word : context.not_keys) {
+    if (contains_word_ci(key, word)) {
+      return false;
+    }
+  }
+  return any_word_in(context, key) ||
+         (context.where != "key" && any_word_in(context, record.model_hint));
+}
+
 bool has_context(const ContextSpec& context, const Record& record,
                  const Field& field, size_t start, size_t end) {
   if (context.words.empty()) {

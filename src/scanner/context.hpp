@@ -14,6 +14,12 @@ namespace veil {
 bool has_context(const ContextSpec& context, const Record& record,
                  const Field& field, size_t start, size_t end);
 
+// Whether has_context() may hold for a match in field when no context word
+// is in the field's text: one is in the JSON key or, for "near", the
+// record's model name, and no not_keys word is in the key.
+bool context_outside_text(const ContextSpec& context, const Record& record,
+                          const Field& field);
+
 bool contains_word_ci(std::string_view haystack, std::string_view word);
 
 } // namespace veil

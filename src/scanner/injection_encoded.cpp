@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace veil {
 
@@ -55,8 +56,10 @@ bool is_rot13_word(std::string_view word) {
   if (word.size() < 3 || word.size() > 12) {
     return false;
   }
-  std::string folded(word);
-  std::transform(folded.begin(), folded.end(), folded.begin(), lower);
+  // Runs on every word of every text: no allocation.
+  std::array<char, 12> buffer{};
+  std::transform(word.begin(), word.end(), buffer.begin(), lower);
+  std::string_view folded(buffer.data(), word.size());
   return std::find(k_rot13_words.begin(), k_rot13_words.end(), folded) !=
          k_rot13_words.end();
 }
@@ -212,9 +215,15 @@ std::string unleet(std::string_view text) {
 }
 
 void find_hidden_text(std::string_view text, std::vector<DecodedSpan>& out) {
-  find_tag_runs(text, out);
-  find_zero_width(text, out);
-  find_look_alikes(text, out);
+  // Tag characters, zero-width marks and look-alikes are all non-ASCII.
+  bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<uint8_t>(c) < 0x80;
+  });
+  if (!ascii) {
+    find_tag_runs(text, out);
+    find_zero_width(text, out);
+    find_look_alikes(text, out);
+  }
   find_rot13(text, out);
   find_leet(text, out);
 }

@@ -16,8 +16,20 @@ unsigned char fold(unsigned char c) {
 KeywordPrefilter::KeywordPrefilter(
     const std::vector<std::vector<std::string>>& keywords)
     : m_rule_count(keywords.size()) {
-  m_states.emplace_back();
-  std::fill(std::begin(m_states[0].next), std::end(m_states[0].next), -1);
+  for (const auto& list : keywords) {
+    for (const std::string& keyword : list) {
+      for (char ch : keyword) {
+        unsigned char c = fold(static_cast<unsigned char>(ch));
+        if (m_class[c] == 0) {
+          m_class[c] = static_cast<uint8_t>(m_classes++);
+        }
+      }
+    }
+  }
+  for (int c = 'A'; c <= 'Z'; ++c) {
+    m_class[c] = m_class[c + 32];
+  }
+  add_state();
   for (uint32_t rule = 0; rule < keywords.size(); ++rule) {
     if (keywords[rule].empty()) {
       m_always.push_back(rule);
@@ -29,69 +41,80 @@ KeywordPrefilter::KeywordPrefilter(
   build_links();
 }
 
+int32_t KeywordPrefilter::add_state() {
+  m_next.resize(m_next.size() + m_classes, -1);
+  m_fail.push_back(0);
+  m_rules.emplace_back();
+  return static_cast<int32_t>(m_fail.size() - 1);
+}
+
 void KeywordPrefilter::add_keyword(const std::string& keyword, uint32_t rule) {
   int32_t state = 0;
   for (char ch : keyword) {
     unsigned char c = fold(static_cast<unsigned char>(ch));
-    if (m_states[state].next[c] < 0) {
-      m_states[state].next[c] = static_cast<int32_t>(m_states.size());
-      m_states.emplace_back();
-      std::fill(std::begin(m_states.back().next),
-                std::end(m_states.back().next), -1);
+    if (next(state, c) < 0) {
+      int32_t added = add_state();
+      next(state, c) = added;
     }
-    state = m_states[state].next[c];
+    state = next(state, c);
   }
-  m_states[state].rules.push_back(rule);
+  m_rules[state].push_back(rule);
 }
 
 // Classic breadth-first construction; missing transitions are filled in so
 // that the scan loop is a single table lookup per byte.
 void KeywordPrefilter::build_links() {
   std::queue<int32_t> queue;
-  for (int c = 0; c < 256; ++c) {
-    int32_t& next = m_states[0].next[c];
+  for (size_t k = 0; k < m_classes; ++k) {
+    int32_t& next = m_next[k];
     if (next < 0) {
       next = 0;
     } else {
-      m_states[next].fail = 0;
+      m_fail[next] = 0;
       queue.push(next);
     }
   }
   while (!queue.empty()) {
     int32_t state = queue.front();
     queue.pop();
-    const std::vector<uint32_t>& inherited =
-        m_states[m_states[state].fail].rules;
-    m_states[state].rules.insert(m_states[state].rules.end(), inherited.begin(),
-                                 inherited.end());
-    for (int c = 0; c < 256; ++c) {
-      int32_t next = m_states[state].next[c];
-      int32_t via_fail = m_states[m_states[state].fail].next[c];
+    const std::vector<uint32_t>& inherited = m_rules[m_fail[state]];
+    m_rules[state].insert(m_rules[state].end(), inherited.begin(),
+                          inherited.end());
+    for (size_t k = 0; k < m_classes; ++k) {
+      int32_t& next = m_next[size_t(state) * m_classes + k];
+      int32_t via_fail = m_next[size_t(m_fail[state]) * m_classes + k];
       if (next < 0) {
-        m_states[state].next[c] = via_fail;
+        next = via_fail;
       } else {
-        m_states[next].fail = via_fail;
+        m_fail[next] = via_fail;
         queue.push(next);
       }
     }
   }
-  for (State& s : m_states) {
-    std::sort(s.rules.begin(), s.rules.end());
-    s.rules.erase(std::unique(s.rules.begin(), s.rules.end()), s.rules.end());
+  for (std::vector<uint32_t>& rules : m_rules) {
+    std::sort(rules.begin(), rules.end());
+    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   }
 }
 
 void KeywordPrefilter::candidates(std::string_view text,
-                                  std::vector<uint8_t>& out) const {
-  out.assign(m_rule_count, 0);
-  for (uint32_t rule : m_always) {
-    out[rule] = 1;
+                                  std::vector<uint8_t>& seen,
+                                  std::vector<uint32_t>& hits) const {
+  auto hit = [&](uint32_t list) {
+    if (!seen[list]) {
+      seen[list] = 1;
+      hits.push_back(list);
+    }
+  };
+  for (uint32_t list : m_always) {
+    hit(list);
   }
   int32_t state = 0;
   for (char ch : text) {
-    state = m_states[state].next[fold(static_cast<unsigned char>(ch))];
-    for (uint32_t rule : m_states[state].rules) {
-      out[rule] = 1;
+    state = m_next[size_t(state) * m_classes +
+                   m_class[static_cast<unsigned char>(ch)]];
+    for (uint32_t list : m_rules[state]) {
+      hit(list);
     }
   }
 }

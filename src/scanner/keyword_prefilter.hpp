@@ -4,6 +4,7 @@
 // Built once; immutable and shared by all workers.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -13,24 +14,35 @@ namespace veil {
 
 class KeywordPrefilter {
 public:
-  // keywords[i] lists the keywords of rule i (lowercase); empty: always runs.
+  // keywords[i] lists the keywords of list i (lowercase); an empty list is
+  // a hit on every text.
   explicit KeywordPrefilter(
       const std::vector<std::vector<std::string>>& keywords);
 
-  // Sets candidates[i] for every rule i that should run on text.
-  void candidates(std::string_view text, std::vector<uint8_t>& out) const;
+  // Appends to hits every list i with a keyword in text, once, and sets
+  // seen[i]. seen holds one zero per list on entry; the caller clears the
+  // entries of hits again (a text touches few lists of many).
+  void candidates(std::string_view text, std::vector<uint8_t>& seen,
+                  std::vector<uint32_t>& hits) const;
+  size_t size() const { return m_rule_count; }
 
 private:
-  struct State {
-    int32_t next[256];
-    int32_t fail = 0;
-    std::vector<uint32_t> rules; // rules with a keyword ending here
-  };
+  int32_t& next(int32_t state, unsigned char c) {
+    return m_next[size_t(state) * m_classes + m_class[c]];
+  }
+  int32_t add_state();
   void add_keyword(const std::string& keyword, uint32_t rule);
   void build_links();
 
-  std::vector<State> m_states;
-  std::vector<uint32_t> m_always; // rules without keywords
+  // Bytes that occur in no keyword share one class, so a state's row has
+  // one entry per class, not 256: the table stays small enough to build
+  // in a few milliseconds and to stay in cache.
+  std::array<uint8_t, 256> m_class{};
+  size_t m_classes = 1;
+  std::vector<int32_t> m_next; // state * m_classes + class -> state
+  std::vector<int32_t> m_fail;
+  std::vector<std::vector<uint32_t>> m_rules; // per state: keywords ending
+  std::vector<uint32_t> m_always;             // rules without keywords
   size_t m_rule_count = 0;
 };
 

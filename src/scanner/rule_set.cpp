@@ -5,7 +5,10 @@ namespace veil {
 RuleSet::RuleSet(std::vector<RuleSpec> specs) {
   std::vector<CandidateFilter::Rule> filter_rules;
   for (RuleSpec& spec : specs) {
-    filter_rules.push_back(CandidateFilter::Rule{spec.regex, spec.keywords});
+    filter_rules.push_back(CandidateFilter::Rule{
+        spec.regex, spec.group, spec.keywords,
+        spec.context.required ? spec.context.words
+                              : std::vector<std::string>{}});
     m_rules.push_back(
         std::make_unique<CompiledRule>(std::move(spec), m_rules.size()));
   }

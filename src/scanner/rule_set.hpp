@@ -4,7 +4,6 @@
 
 #include "scanner/candidate_filter.hpp"
 #include "scanner/compiled_rule.hpp"
-#include "scanner/keyword_prefilter.hpp"
 
 #include <memory>
 #include <vector>
@@ -21,9 +20,8 @@ public:
   const std::vector<std::unique_ptr<CompiledRule>>& rules() const {
     return m_rules;
   }
-  // Keywords only (what `rules test` applies to examples).
-  const KeywordPrefilter& prefilter() const { return m_filter->keywords(); }
-  // Keywords and, with Vectorscan, the regexes: what the scanner uses.
+  // Keywords, digits, required context and, with Vectorscan, the regexes:
+  // which rules the scanner runs on a text.
   const CandidateFilter& candidate_filter() const { return *m_filter; }
 
 private:

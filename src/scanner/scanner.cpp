@@ -1,6 +1,7 @@
 #include "scanner/scanner.hpp"
 
 #include "actions/placeholder_token.hpp"
+#include "core/json_pointer.hpp"
 #include "scanner/context.hpp"
 #include "scanner/decoders.hpp"
 #include "scanner/pair_boost.hpp"
@@ -113,11 +114,39 @@ void Scanner::scan_text(const Record& record, uint32_t field_index,
                         std::vector<Match>& out) {
   const auto& rules = m_rules.rules();
   const Field& field = record.fields[field_index];
-  m_rules.candidate_filter().candidates(field.text, m_filter_scratch,
-                                        m_candidates);
-  for (size_t r = 0; r < rules.size(); ++r) {
-    if (m_candidates[r] && rules[r]->applies_to(field.direction)) {
-      find(*rules[r], record, field_index, out);
+  filter(record, field);
+  for (const CandidateFilter::Candidate& candidate : m_candidates) {
+    const CompiledRule& rule = *rules[candidate.rule];
+    if (selected(rule, record, field, candidate)) {
+      find(rule, record, field_index, out);
+    }
+  }
+}
+
+void Scanner::filter(const Record& record, const Field& field) {
+  m_key = last_key_segment(field.pointer);
+  m_rules.candidate_filter().candidates(
+      {field.text, m_key, record.model_hint, m_drops != nullptr},
+      m_filter_scratch, m_candidates);
+}
+
+bool Scanner::selected(const CompiledRule& rule, const Record& record,
+                       const Field& field,
+                       const CandidateFilter::Candidate& candidate) const {
+  // --explain runs the rule anyway, to tell the context check dropped it.
+  return rule.applies_to(field.direction) &&
+         (!candidate.context_outside || m_drops != nullptr ||
+          context_outside_text(rule.spec().context, record, field));
+}
+
+void Scanner::find_if_selected(const CompiledRule& rule, const Record& record,
+                               uint32_t field_index, std::vector<Match>& out) {
+  const Field& field = record.fields[field_index];
+  filter(record, field);
+  for (const CandidateFilter::Candidate& candidate : m_candidates) {
+    if (candidate.rule == rule.index() &&
+        selected(rule, record, field, candidate)) {
+      find(rule, record, field_index, out);
     }
   }
 }

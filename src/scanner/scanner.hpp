@@ -27,6 +27,11 @@ public:
   void find(const CompiledRule& rule, const Record& record, uint32_t field,
             std::vector<Match>& out) const;
 
+  // find() when scan() would run the rule on the field (the candidate
+  // filter selects it), as `veil rules test` checks examples.
+  void find_if_selected(const CompiledRule& rule, const Record& record,
+                        uint32_t field, std::vector<Match>& out);
+
   // --explain: candidates dropped by a check are appended here (nullptr:
   // not recorded).
   void explain_into(std::vector<Drop>* drops) { m_drops = drops; }
@@ -41,6 +46,12 @@ private:
   }
   void scan_text(const Record& record, uint32_t field_index,
                  std::vector<Match>& out);
+  // The candidate filter's rules for the field, into m_candidates.
+  void filter(const Record& record, const Field& field);
+  // Whether a rule the candidate filter picked runs on the field.
+  bool selected(const CompiledRule& rule, const Record& record,
+                const Field& field,
+                const CandidateFilter::Candidate& candidate) const;
   // Runs the rules on what encoded spans of a field decode to; matches are
   // placed on the encoded span. depth counts decoding layers (max 2).
   void scan_decoded(const Record& record, uint32_t field_index,
@@ -50,7 +61,8 @@ private:
   const RuleSet& m_rules;
   double m_min_confidence;
   std::vector<Drop>* m_drops = nullptr;
-  std::vector<uint8_t> m_candidates;
+  std::vector<CandidateFilter::Candidate> m_candidates;
+  std::string m_key; // the field's last JSON key segment
   CandidateFilter::Scratch m_filter_scratch;
   std::vector<Match> m_field_matches;
 };

@@ -8,6 +8,7 @@
 #include <hs.h>
 #endif
 
+#include <algorithm>
 #include <string>
 
 namespace veil {
@@ -144,6 +145,43 @@ TEST_SUITE("scanner::byte_superset") {
       }
     }
     CHECK(rewritten == catalog.rules.size());
+  }
+
+  TEST_CASE("min_digits counts the digits every match must hold") {
+    CHECK(min_digits("abc") == 0);
+    CHECK(min_digits("\\d{3}-\\d{4}") == 7);
+    CHECK(min_digits("[0-9]+x?5") == 2);
+    CHECK(min_digits("\\d{3}|\\d{5}") == 3);
+    CHECK(min_digits("\\d{3}|ab") == 0);
+    CHECK(min_digits("(?:\\d\\d){2,}") == 4);
+    CHECK(min_digits("[\\d ]{9}") == 0); // a class with more than digits
+    CHECK(min_digits("(?i)\\d{2}") == 2);
+    CHECK(min_digits("\\Q12\\E") == 2);
+    CHECK(min_digits("\\pN{4}") == 0); // other scripts' digits: unknown
+    CHECK(min_digits("a\\Cb") == 0);   // syntax it does not know
+  }
+
+  TEST_CASE("min_digits of a group counts the matches the group is in") {
+    CHECK(min_digits("id \\d|(\\d{9})", 1) == 9);
+    CHECK(min_digits("(\\d)(\\d{4})", 2) == 5);
+    CHECK(min_digits("(?P<n>\\d{2})\\d", 1) == 3);
+    CHECK(min_digits("\\d{2}(x)?", 1) == 2);
+    CHECK(min_digits("(?:(\\d{2})x){3}", 1) == 6);
+    CHECK(min_digits("(a)|(\\d{5})", 1) == 0);
+    CHECK(min_digits("(a)|(\\d{5})", 2) == 5);
+  }
+
+  TEST_CASE("every built-in rule: its match examples hold its min_digits") {
+    Catalog catalog = load_catalog(CatalogOptions{});
+    for (const RuleSpec& rule : catalog.rules) {
+      int needed = min_digits(rule.regex, rule.group);
+      for (const std::string& example : rule.examples_match) {
+        size_t digits =
+            std::count_if(example.begin(), example.end(),
+                          [](char c) { return c >= '0' && c <= '9'; });
+        CHECK_MESSAGE(digits >= size_t(needed), rule.id);
+      }
+    }
   }
 }
 

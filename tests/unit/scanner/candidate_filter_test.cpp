@@ -54,27 +54,80 @@ private:
   bool m_had_old = false;
 };
 
+CandidateFilter::Rule rule(std::string regex,
+                           std::vector<std::string> keywords) {
+  CandidateFilter::Rule out;
+  out.regex = std::move(regex);
+  out.keywords = std::move(keywords);
+  return out;
+}
+
 std::vector<CandidateFilter::Rule> sample_rules() {
   return {
-      {"ghp_[a-z]{4}", {"ghp_"}},
-      {"\\b\\d{3}-\\d{4}\\b", {}},
-      {"a\\Cb", {"zz"}}, // \C is not rewritten: its keyword alone decides
+      rule("ghp_[a-z]{4}", {"ghp_"}), rule("\\b\\d{3}-\\d{4}\\b", {}),
+      rule("a\\Cb", {"zz"}), // \C is not rewritten: its keyword alone decides
   };
 }
 
-Flags run(const CandidateFilter& filter, std::string_view text) {
+// One flag per rule: 1 runs, 2 runs if has_context() finds its word in the
+// key or model name, 0 does not run.
+Flags run(const CandidateFilter& filter, CandidateFilter::Text text,
+          size_t rules = 3) {
   CandidateFilter::Scratch scratch;
-  Flags out;
-  filter.candidates(text, scratch, out);
+  std::vector<CandidateFilter::Candidate> candidates;
+  filter.candidates(text, scratch, candidates);
+  Flags out(rules, 0);
+  for (const CandidateFilter::Candidate& c : candidates) {
+    out.at(c.rule) = c.context_outside ? 2 : 1;
+  }
   return out;
+}
+
+Flags run(const CandidateFilter& filter, std::string_view text) {
+  return run(filter, CandidateFilter::Text{text, {}, {}});
 }
 
 TEST_SUITE("scanner::candidate_filter") {
 
   TEST_CASE("before the database exists the keywords decide") {
     CandidateFilter filter(sample_rules());
-    CHECK(run(filter, "ghp_ only") == Flags{1, 1, 0});
-    CHECK(run(filter, "zz") == Flags{0, 1, 1});
+    CHECK(run(filter, "ghp_ only 1234567") == Flags{1, 1, 0});
+    CHECK(run(filter, "zz 1234567") == Flags{0, 1, 1});
+  }
+
+  TEST_CASE("a rule runs only on texts with as many digits as it needs") {
+    CandidateFilter filter(sample_rules()); // rule 1 needs 7
+    CHECK(run(filter, "ghp_ only") == Flags{1, 0, 0});
+    CHECK(run(filter, "123456 zz") == Flags{0, 0, 1});
+    CHECK(run(filter, "1 2 3 4 5 6 7") == Flags{0, 1, 0});
+    std::vector<CandidateFilter::Rule> grouped = {
+        // Group 1 holds 9 digits; the first branch, which swallows
+        // numbers without setting it, holds 2.
+        rule("\\bid \\d{2}|(\\d{3}-\\d{2}-\\d{4})", {}),
+        rule("x\\d{2}(y)?", {}), // (y) takes part with 2 digits around
+        rule("(?:\\d{3}|ab)\\d", {}),
+    };
+    CandidateFilter by_group([&] {
+      grouped[0].group = 1;
+      grouped[1].group = 1;
+      return grouped;
+    }());
+    CHECK(run(by_group, "id 12 and 12345") == Flags{0, 1, 1});
+    CHECK(run(by_group, "123-45-6789") == Flags{1, 1, 1});
+    CHECK(run(by_group, "xy") == Flags{0, 0, 0});
+    CHECK(run(by_group, "x1") == Flags{0, 0, 1});
+    CHECK(run(by_group, "ab1") == Flags{0, 0, 1});
+  }
+
+  TEST_CASE("a rule that needs context runs only where a word of it is") {
+    std::vector<CandidateFilter::Rule> rules = {rule("\\b\\w{6}\\b", {})};
+    rules[0].context_words = {"passport", "reisepass"};
+    CandidateFilter filter(rules);
+    CHECK(run(filter, {"my PASSPORT: X12345", "", ""}, 1) == Flags{1});
+    CHECK(run(filter, {"my number: X12345", "", ""}, 1) == Flags{0});
+    CHECK(run(filter, {"X12345", "passport_no", ""}, 1) == Flags{2});
+    CHECK(run(filter, {"X12345", "id", "reisepass-bot"}, 1) == Flags{2});
+    CHECK(run(filter, {"X12345", "id", "", true}, 1) == Flags{2});
   }
 
   TEST_CASE("with Vectorscan a rule runs only when its regex may match") {
@@ -82,7 +135,7 @@ TEST_SUITE("scanner::candidate_filter") {
     CandidateFilter filter(sample_rules());
     if (!filter.build_now()) {
       MESSAGE("built without Vectorscan: keyword path only");
-      CHECK(run(filter, "ghp_ only") == Flags{1, 1, 0});
+      CHECK(run(filter, "ghp_ only") == Flags{1, 0, 0});
       return;
     }
     CHECK(run(filter, "ghp_abcd 555-1234") == Flags{1, 1, 0});
@@ -92,7 +145,7 @@ TEST_SUITE("scanner::candidate_filter") {
     CHECK(run(filter, "zz") == Flags{0, 0, 1});
     CHECK(run(filter, "ZZ") == Flags{0, 0, 1}); // keywords ignore case
     // Not UTF-8: the rewrite proves nothing there, keywords decide.
-    CHECK(run(filter, "\xff ghp_") == Flags{1, 1, 0});
+    CHECK(run(filter, "\xff ghp_ 1234567") == Flags{1, 1, 0});
     CHECK(cache.files() == 1);
     CandidateFilter again(sample_rules()); // from the cache
     REQUIRE(again.build_now());

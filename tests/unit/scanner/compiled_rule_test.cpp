@@ -25,6 +25,19 @@ TEST_SUITE("scanner::compiled_rule") {
                       "user.toml:7:9: rule t.bad: regex: missing ): (abc");
   }
 
+  TEST_CASE("a built-in rule compiles on first use") {
+    RuleSpec spec = located(make_rule("t.lazy", "(abc"));
+    spec.builtin = true;
+    CompiledRule rule(spec, 0); // start-up compiles nothing
+    CHECK_THROWS_WITH(rule.regex(),
+                      "user.toml:7:9: rule t.lazy: regex: missing ): (abc");
+    spec.regex = "a(b)c";
+    spec.group = 1;
+    CompiledRule good(spec, 0);
+    CHECK(good.regex().NumberOfCapturingGroups() == 1);
+    CHECK(good.accepts("abc"));
+  }
+
   TEST_CASE("a bad allow pattern falls back to the rule's location") {
     RuleSpec spec = located(make_rule("t.allow", "x"));
     spec.allow = {"ok", "[z"};

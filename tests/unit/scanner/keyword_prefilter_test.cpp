@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,9 +14,16 @@ using Keywords = std::vector<std::vector<std::string>>;
 using Flags = std::vector<uint8_t>;
 
 Flags run(const KeywordPrefilter& p, std::string_view text) {
-  Flags out;
-  p.candidates(text, out);
-  return out;
+  Flags seen(p.size(), 0);
+  std::vector<uint32_t> hits;
+  p.candidates(text, seen, hits);
+  std::vector<uint32_t> unique = hits;
+  std::sort(unique.begin(), unique.end());
+  CHECK(std::adjacent_find(unique.begin(), unique.end()) == unique.end());
+  for (uint32_t hit : hits) {
+    CHECK(seen[hit] == 1);
+  }
+  return seen;
 }
 
 TEST_SUITE("scanner::keyword_prefilter") {
@@ -79,16 +88,14 @@ TEST_SUITE("scanner::keyword_prefilter") {
     CHECK(run(p, "...yz") == Flags{0, 1});
   }
 
-  TEST_CASE("the output is reset on every call") {
+  TEST_CASE("hits are appended once each, after what the list held") {
     KeywordPrefilter p(Keywords{{"one"}, {"two"}});
-    Flags out;
-    p.candidates("one two", out);
-    CHECK(out == Flags{1, 1});
-    p.candidates("two", out);
-    CHECK(out == Flags{0, 1});
-    out.assign(7, 1);
-    p.candidates("", out);
-    CHECK(out == Flags{0, 0});
+    Flags seen(2, 0);
+    std::vector<uint32_t> hits = {7};
+    p.candidates("two one two", seen, hits);
+    CHECK(hits == std::vector<uint32_t>{7, 1, 0});
+    p.candidates("one", seen, hits); // already seen: not again
+    CHECK(hits.size() == 3);
   }
 
   TEST_CASE("many keywords") {

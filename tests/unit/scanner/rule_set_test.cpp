@@ -13,21 +13,28 @@ TEST_SUITE("scanner::rule_set") {
 
   TEST_CASE("rules keep their order and get their index") {
     std::vector<RuleSpec> specs;
-    specs.push_back(make_rule("a.one", "1"));
-    specs.push_back(make_rule("a.two", "2"));
+    specs.push_back(make_rule("a.one", "a"));
+    specs.push_back(make_rule("a.two", "b"));
     specs.back().keywords = {"TWO"};
-    specs.push_back(make_rule("a.three", "3"));
+    specs.push_back(make_rule("a.three", "c"));
     RuleSet rules(std::move(specs));
     REQUIRE(rules.rules().size() == 3);
     for (size_t i = 0; i < 3; ++i) {
       CHECK(rules.rules()[i]->index() == i);
     }
     CHECK(rules.rules()[1]->spec().id == "a.two");
-    std::vector<uint8_t> out;
-    rules.prefilter().candidates("nothing", out);
-    CHECK(out == std::vector<uint8_t>{1, 0, 1});
-    rules.prefilter().candidates("two", out);
-    CHECK(out == std::vector<uint8_t>{1, 1, 1});
+    auto candidates = [&rules](std::string_view text) {
+      CandidateFilter::Scratch scratch;
+      std::vector<CandidateFilter::Candidate> out;
+      rules.candidate_filter().candidates({text, {}, {}}, scratch, out);
+      std::vector<uint32_t> ids;
+      for (const CandidateFilter::Candidate& c : out) {
+        ids.push_back(c.rule);
+      }
+      return ids;
+    };
+    CHECK(candidates("nothing") == std::vector<uint32_t>{0, 2});
+    CHECK(candidates("two") == std::vector<uint32_t>{0, 1, 2});
   }
 
   TEST_CASE("a rule that does not compile fails the whole set") {
