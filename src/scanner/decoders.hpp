@@ -19,8 +19,11 @@ struct DecodedSpan {
   const char* kind = ""; // "base64", "hex", "percent", "escapes", "html"
 };
 
-// Spans are bounded (k_max_encoded_bytes each) and returned in text order;
-// decoded text that is not valid, mostly printable UTF-8 is dropped.
+// Spans are bounded (k_max_encoded_bytes each). Encoded runs come first, in
+// text order and without overlap; then the hidden-text readings (tag
+// characters, zero-width marks, look-alikes, rot13, leetspeak), which may
+// cover runs. Decoded text that is not valid, mostly printable UTF-8 is
+// dropped.
 std::vector<DecodedSpan> find_encoded(std::string_view text);
 
 constexpr size_t k_max_encoded_bytes = 64 * 1024;
