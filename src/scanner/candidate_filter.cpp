@@ -39,8 +39,11 @@ std::string_view vectorscan_mode() {
 } // namespace
 
 // Pattern ids: rule index for a rule's regex; rule count + n for the n-th
-// distinct keyword. Everything here is fixed once `db` is published.
+// distinct keyword. Everything here is fixed once `db` is published; until
+// a build starts, only `rules` is set (rewriting every regex takes a tenth
+// of a second, which a run on the keyword path need not pay).
 struct CandidateFilter::Shared {
+  std::vector<Rule> rules;
   size_t rule_count = 0;
   std::atomic<bool> enabled{false};
   bool sync = false;
@@ -53,13 +56,43 @@ struct CandidateFilter::Shared {
   std::once_flag started;
   std::mutex building;
 
+  void prepare();
   void build();
 };
+
+void CandidateFilter::Shared::prepare() {
+  keyword_ok.assign(rule_count, 0);
+  regex_ok.assign(rule_count, 0);
+  std::map<std::string, uint32_t> keyword_ids;
+  for (uint32_t r = 0; r < rule_count; ++r) {
+    if (std::optional<std::string> superset = byte_superset(rules[r].regex)) {
+      patterns.push_back(PrefilterPattern{*superset, r, false});
+    } else {
+      regex_ok[r] = 1;
+    }
+    keyword_ok[r] = rules[r].keywords.empty();
+    for (const std::string& keyword : rules[r].keywords) {
+      auto [it, added] = keyword_ids.emplace(keyword, keyword_ids.size());
+      if (added) {
+        keyword_rules.emplace_back();
+        // The keyword prefilter takes "" as "any text that is not empty".
+        std::string expression =
+            keyword.empty() ? "[\\x00-\\xff]" : literal_pattern(keyword);
+        patterns.push_back(PrefilterPattern{
+            expression, static_cast<unsigned>(rule_count + it->second), true});
+      }
+      keyword_rules[it->second].push_back(r);
+    }
+  }
+}
 
 void CandidateFilter::Shared::build() {
   std::lock_guard<std::mutex> lock(building);
   if (!enabled || db.load() != nullptr) {
     return;
+  }
+  if (patterns.empty()) {
+    prepare();
   }
   std::vector<unsigned> rejected;
   std::unique_ptr<VectorscanDb> built = VectorscanDb::build(patterns, rejected);
@@ -86,34 +119,13 @@ CandidateFilter::CandidateFilter(const std::vector<Rule>& rules)
   s.enabled = VectorscanDb::available() && !rules.empty() &&
               (vectorscan_mode() == "1" || vectorscan_mode() == "sync");
   s.sync = vectorscan_mode() == "sync";
-  s.keyword_ok.assign(rules.size(), 0);
-  s.regex_ok.assign(rules.size(), 0);
-  std::map<std::string, uint32_t> keyword_ids;
+  s.rules = rules;
   int32_t context_lists = 0;
   for (uint32_t r = 0; r < rules.size(); ++r) {
     m_context_list.push_back(rules[r].context_words.empty() ? -1
                                                             : context_lists++);
     m_min_digits.push_back(min_digits(rules[r].regex, rules[r].group));
     m_any_digit_rule = m_any_digit_rule || m_min_digits.back() > 0;
-    if (std::optional<std::string> superset = byte_superset(rules[r].regex)) {
-      s.patterns.push_back(PrefilterPattern{*superset, r, false});
-    } else {
-      s.regex_ok[r] = 1;
-    }
-    s.keyword_ok[r] = rules[r].keywords.empty();
-    for (const std::string& keyword : rules[r].keywords) {
-      auto [it, added] = keyword_ids.emplace(keyword, keyword_ids.size());
-      if (added) {
-        s.keyword_rules.emplace_back();
-        // The keyword prefilter takes "" as "any text that is not empty".
-        std::string expression =
-            keyword.empty() ? "[\\x00-\\xff]" : literal_pattern(keyword);
-        s.patterns.push_back(PrefilterPattern{
-            expression, static_cast<unsigned>(rules.size() + it->second),
-            true});
-      }
-      s.keyword_rules[it->second].push_back(r);
-    }
   }
 }
 

@@ -1,5 +1,7 @@
 #include "scanner/keyword_prefilter.hpp"
 
+#include "core/errors.hpp"
+
 #include <algorithm>
 #include <queue>
 
@@ -29,6 +31,16 @@ KeywordPrefilter::KeywordPrefilter(
   for (int c = 'A'; c <= 'Z'; ++c) {
     m_class[c] = m_class[c + 32];
   }
+  size_t bytes = 0;
+  for (const auto& list : keywords) {
+    for (const std::string& keyword : list) {
+      bytes += keyword.size();
+    }
+  }
+  // At most one state per keyword byte: no reallocation while adding.
+  m_next.reserve((bytes + 1) * m_classes);
+  m_fail.reserve(bytes + 1);
+  m_rules.reserve(bytes + 1);
   add_state();
   for (uint32_t rule = 0; rule < keywords.size(); ++rule) {
     if (keywords[rule].empty()) {
@@ -95,6 +107,18 @@ void KeywordPrefilter::build_links() {
     std::sort(rules.begin(), rules.end());
     rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   }
+  if (m_next.size() >= k_output) {
+    throw RuleError("too many keywords and terms: " +
+                    std::to_string(m_fail.size()) + " prefilter states");
+  }
+  m_rows.reserve(m_next.size());
+  for (int32_t state : m_next) {
+    m_rows.push_back(uint32_t(state) * uint32_t(m_classes) |
+                     (m_rules[state].empty() ? 0 : k_output));
+  }
+  // Only m_rows is read from now on (megabytes with many non-ASCII words).
+  m_next = {};
+  m_fail = {};
 }
 
 void KeywordPrefilter::candidates(std::string_view text,
@@ -109,12 +133,14 @@ void KeywordPrefilter::candidates(std::string_view text,
   for (uint32_t list : m_always) {
     hit(list);
   }
-  int32_t state = 0;
+  uint32_t row = 0;
   for (char ch : text) {
-    state = m_next[size_t(state) * m_classes +
-                   m_class[static_cast<unsigned char>(ch)]];
-    for (uint32_t list : m_rules[state]) {
-      hit(list);
+    uint32_t next = m_rows[row + m_class[static_cast<unsigned char>(ch)]];
+    row = next & ~k_output;
+    if (next & k_output) { // rare: most bytes end no keyword
+      for (uint32_t list : m_rules[row / m_classes]) {
+        hit(list);
+      }
     }
   }
 }

@@ -39,8 +39,12 @@ private:
   // in a few milliseconds and to stay in cache.
   std::array<uint8_t, 256> m_class{};
   size_t m_classes = 1;
-  std::vector<int32_t> m_next; // state * m_classes + class -> state
-  std::vector<int32_t> m_fail;
+  std::vector<int32_t> m_next; // state * m_classes + class -> state (build)
+  // The scan loop's table: m_next with each target as its row offset
+  // (state * m_classes), k_output set when keywords end there.
+  static constexpr uint32_t k_output = 0x80000000u;
+  std::vector<uint32_t> m_rows;
+  std::vector<int32_t> m_fail;                // (build)
   std::vector<std::vector<uint32_t>> m_rules; // per state: keywords ending
   std::vector<uint32_t> m_always;             // rules without keywords
   size_t m_rule_count = 0;
