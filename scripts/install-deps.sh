@@ -15,6 +15,7 @@ packages=(
   libphonenumber-dev libprotobuf-dev
   libvectorscan-dev # optional Vectorscan prefilter (VEIL_VECTORSCAN=1)
   python3 hyperfine ripgrep clang libclang-rt-14-dev man-db gzip zstd
+  time libbenchmark-dev # scripts/bench's peak RSS; tests/bench (VEIL_BENCH=ON)
   python3-jsonschema chromium
   prometheus python3-prometheus-client # tests/policy/metrics_check.py
   git pre-commit # tests/hooks: .gitignore walks, the pre-commit hooks
