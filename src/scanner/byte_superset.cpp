@@ -1,7 +1,9 @@
 #include "scanner/byte_superset.hpp"
 
+#include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace veil {
@@ -31,24 +33,48 @@ struct Piece {
   std::string text;
   bool single = false;
   CharSet set;
-  int digits = 0; // ASCII digits every match of the original holds
+  MinCounts need; // what every match of the original holds
   // The same for the matches in which the capture group the Rewriter looks
-  // for takes part; -1 when this piece does not hold that group.
-  int group_digits = -1;
+  // for takes part; unset when this piece does not hold that group.
+  std::optional<MinCounts> group_need;
 };
 
-constexpr int k_max_digits = 1000;
+constexpr int k_max_count = 1000;
 
-bool only_digits(const CharSet& set) {
+MinCounts operator+(const MinCounts& a, const MinCounts& b) {
+  return {std::min(a.digits + b.digits, k_max_count),
+          std::min(a.upper + b.upper, k_max_count),
+          std::min(a.non_ascii + b.non_ascii, k_max_count)};
+}
+
+MinCounts operator*(const MinCounts& a, int n) {
+  return {std::min(a.digits * n, k_max_count),
+          std::min(a.upper * n, k_max_count),
+          std::min(a.non_ascii * n, k_max_count)};
+}
+
+MinCounts fewest(const MinCounts& a, const MinCounts& b) {
+  return {std::min(a.digits, b.digits), std::min(a.upper, b.upper),
+          std::min(a.non_ascii, b.non_ascii)};
+}
+
+bool ascii_within(const CharSet& set, char lo, char hi) {
   if (set.has_high() || set.ascii.none()) {
     return false;
   }
   for (int c = 0; c < 128; ++c) {
-    if (set.ascii[c] && (c < '0' || c > '9')) {
+    if (set.ascii[c] && (c < lo || c > hi)) {
       return false;
     }
   }
   return true;
+}
+
+// What one character of the set is sure to be.
+MinCounts counts_of(const CharSet& set) {
+  return {ascii_within(set, '0', '9') ? 1 : 0,
+          ascii_within(set, 'A', 'Z') ? 1 : 0,
+          set.ascii.none() && set.has_high() ? 1 : 0};
 }
 
 constexpr uint32_t k_kelvin = 0x212A;   // K, folds with k
@@ -238,6 +264,13 @@ std::string set_text(const CharSet& set) {
   return out + ")";
 }
 
+// An anchor or word boundary: text, no characters.
+Piece text_piece(std::string text) {
+  Piece piece;
+  piece.text = std::move(text);
+  return piece;
+}
+
 Piece single(CharSet set, const Flags& flags) {
   if (flags.fold) {
     fold_close(set);
@@ -245,7 +278,7 @@ Piece single(CharSet set, const Flags& flags) {
   Piece piece;
   piece.text = set_text(set);
   piece.single = true;
-  piece.digits = only_digits(set) ? 1 : 0;
+  piece.need = counts_of(set);
   piece.set = std::move(set);
   return piece;
 }
@@ -267,13 +300,12 @@ std::string quantifier(int min, int max) {
 // tightened. A class with non-ASCII members repeats as bytes: n characters
 // of 1-4 bytes each are at least n bytes of the class plus 0x80-0xff.
 Piece repeat(const Piece& body, int min, int max) {
-  int digits = std::min(body.digits * min, k_max_digits);
-  // The group takes part in one repetition at least.
-  int group_digits =
-      body.group_digits < 0
-          ? -1
-          : std::min(body.group_digits + (std::max(min, 1) - 1) * body.digits,
-                     k_max_digits);
+  MinCounts need = body.need * min;
+  std::optional<MinCounts> group_need;
+  if (body.group_need) {
+    // The group takes part in one repetition at least.
+    group_need = *body.group_need + body.need * (std::max(min, 1) - 1);
+  }
   min = std::min(min, k_max_bound);
   if (max > k_max_bound) {
     max = -1;
@@ -289,14 +321,14 @@ Piece repeat(const Piece& body, int min, int max) {
   } else {
     out.text = "(?:" + body.text + ")" + quantifier(min, max);
   }
-  out.digits = digits;
-  out.group_digits = group_digits;
+  out.need = need;
+  out.group_need = group_need;
   return out;
 }
 
 class Rewriter {
 public:
-  // group: the capture group whose digits Piece::group_digits counts.
+  // group: the capture group Piece::group_need is about.
   explicit Rewriter(std::string_view pattern, int group = 0)
       : m_p(pattern), m_group(group) {}
 
@@ -330,15 +362,14 @@ private:
   Piece alternation(Flags& flags) {
     std::vector<std::string> branches;
     bool empty_branch = false;
-    int digits = k_max_digits;
-    int group_digits = -1;
+    std::optional<MinCounts> need;
+    std::optional<MinCounts> group_need;
     while (true) {
       Piece branch = concat(flags);
-      digits = std::min(digits, branch.digits);
-      if (branch.group_digits >= 0) {
-        group_digits = group_digits < 0
-                           ? branch.group_digits
-                           : std::min(group_digits, branch.group_digits);
+      need = need ? fewest(*need, branch.need) : branch.need;
+      if (branch.group_need) {
+        group_need = group_need ? fewest(*group_need, *branch.group_need)
+                                : *branch.group_need;
       }
       if (branch.text.empty()) {
         empty_branch = true;
@@ -351,8 +382,8 @@ private:
       ++m_pos;
     }
     Piece out;
-    out.digits = digits;
-    out.group_digits = group_digits;
+    out.need = *need;
+    out.group_need = group_need;
     if (branches.empty()) {
       return out;
     }
@@ -370,19 +401,24 @@ private:
 
   Piece concat(Flags& flags) {
     Piece out;
-    int group_extra = -1; // group_digits - digits of the piece with the group
+    // The pieces around the one holding the group, and that one's
+    // group_need: a group occurs once in a pattern.
+    MinCounts others;
+    std::optional<MinCounts> group_need;
     while (!at_end() && peek() != '|' && peek() != ')') {
       Piece piece = atom(flags);
       while (quantified(piece)) {
       }
       out.text += piece.text;
-      out.digits = std::min(out.digits + piece.digits, k_max_digits);
-      if (piece.group_digits >= 0) {
-        group_extra = piece.group_digits - piece.digits;
+      out.need = out.need + piece.need;
+      if (piece.group_need) {
+        group_need = piece.group_need;
+      } else {
+        others = others + piece.need;
       }
     }
-    if (group_extra >= 0) {
-      out.group_digits = std::min(out.digits + group_extra, k_max_digits);
+    if (group_need) {
+      out.group_need = *group_need + others;
     }
     return out;
   }
@@ -476,7 +512,7 @@ private:
     }
     case '^':
       ++m_pos;
-      return Piece{flags.multiline ? "" : "^", false, {}};
+      return text_piece(flags.multiline ? "" : "^");
     case '$':
       ++m_pos;
       return Piece{};
@@ -510,7 +546,7 @@ private:
     Piece body = alternation(inner);
     expect(')');
     if (number != 0 && number == m_group) {
-      body.group_digits = body.digits;
+      body.group_need = body.need;
     }
     if (!body.text.empty()) {
       body.text = "(?:" + body.text + ")";
@@ -644,12 +680,12 @@ private:
       skip_property();
       return single(everything(), Flags{});
     case 'b':
-      return Piece{"\\b", false, {}};
+      return text_piece("\\b");
     case 'B':
     case 'z':
       return Piece{};
     case 'A':
-      return Piece{"^", false, {}};
+      return text_piece("^");
     case 'Q':
       return quoted(flags);
     default:
@@ -667,7 +703,7 @@ private:
     while (!at_end() && !(peek() == '\\' && peek(1) == 'E')) {
       Piece one = literal(rune(), flags);
       out.text += one.text;
-      out.digits += one.digits;
+      out.need = out.need + one.need;
     }
     if (!at_end()) {
       m_pos += 2;
@@ -816,13 +852,12 @@ std::optional<std::string> byte_superset(std::string_view re2_pattern) {
   }
 }
 
-int min_digits(std::string_view re2_pattern, int group) {
+MinCounts min_counts(std::string_view re2_pattern, int group) {
   try {
     Piece whole = Rewriter(re2_pattern, group).run();
-    return group == 0 || whole.group_digits < 0 ? whole.digits
-                                                : whole.group_digits;
+    return group != 0 && whole.group_need ? *whole.group_need : whole.need;
   } catch (const Untranslatable&) {
-    return 0;
+    return {};
   }
 }
 

@@ -20,10 +20,16 @@ namespace veil {
 // rule then runs on every text (its keywords still apply).
 std::optional<std::string> byte_superset(std::string_view re2_pattern);
 
-// How many ASCII digits every match of the pattern in which capture group
-// `group` takes part holds at least (0 when unknown): a text with fewer
-// cannot give a finding, so the rule need not run.
-int min_digits(std::string_view re2_pattern, int group = 0);
+// Characters of three kinds that every match of the pattern in which
+// capture group `group` takes part holds at least (0 when unknown): a text
+// with fewer of any kind cannot give a finding, so the rule need not run.
+struct MinCounts {
+  int digits = 0;    // ASCII 0-9
+  int upper = 0;     // ASCII A-Z, matched case-sensitively
+  int non_ascii = 0; // characters outside ASCII: a byte >= 0x80 each
+  bool any() const { return digits > 0 || upper > 0 || non_ascii > 0; }
+};
+MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 
 // A Vectorscan pattern matching exactly these bytes.
 std::string literal_pattern(std::string_view bytes);

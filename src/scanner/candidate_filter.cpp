@@ -124,8 +124,8 @@ CandidateFilter::CandidateFilter(const std::vector<Rule>& rules)
   for (uint32_t r = 0; r < rules.size(); ++r) {
     m_context_list.push_back(rules[r].context_words.empty() ? -1
                                                             : context_lists++);
-    m_min_digits.push_back(min_digits(rules[r].regex, rules[r].group));
-    m_any_digit_rule = m_any_digit_rule || m_min_digits.back() > 0;
+    m_min_counts.push_back(min_counts(rules[r].regex, rules[r].group));
+    m_any_counted_rule = m_any_counted_rule || m_min_counts.back().any();
   }
 }
 
@@ -188,7 +188,7 @@ void CandidateFilter::candidates(const Text& input, Scratch& scratch,
   // The byte-level rewrite is a superset only for valid UTF-8.
   if (db == nullptr || !simdjson::validate_utf8(text.data(), text.size())) {
     keyword_candidates(input, scratch, out);
-    drop_digit_rules(text, out);
+    drop_by_counts(text, out);
     return;
   }
   scratch.keyword_ok = s.keyword_ok;
@@ -202,7 +202,7 @@ void CandidateFilter::candidates(const Text& input, Scratch& scratch,
       out.push_back(Candidate{r});
     }
   }
-  drop_digit_rules(text, out);
+  drop_by_counts(text, out);
 }
 
 void CandidateFilter::keyword_candidates(const Text& text, Scratch& scratch,
@@ -250,17 +250,24 @@ void CandidateFilter::drop_without_context(const Text& text, Scratch& scratch,
   }
 }
 
-void CandidateFilter::drop_digit_rules(std::string_view text,
-                                       std::vector<Candidate>& out) const {
-  if (!m_any_digit_rule) {
+void CandidateFilter::drop_by_counts(std::string_view text,
+                                     std::vector<Candidate>& out) const {
+  if (!m_any_counted_rule) {
     return;
   }
   size_t digits = 0;
-  for (char c : text) {
+  size_t upper = 0;
+  size_t high = 0;
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
     digits += c >= '0' && c <= '9';
+    upper += c >= 'A' && c <= 'Z';
+    high += c >= 0x80;
   }
   std::erase_if(out, [&](const Candidate& c) {
-    return digits < static_cast<size_t>(m_min_digits[c.rule]);
+    const MinCounts& need = m_min_counts[c.rule];
+    return digits < size_t(need.digits) || upper < size_t(need.upper) ||
+           high < size_t(need.non_ascii);
   });
 }
 

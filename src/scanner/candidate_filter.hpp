@@ -7,9 +7,9 @@
 // byte_superset.hpp), so a rule runs only when its keyword occurs and its
 // regex may match. Either way RE2 decides every match, so the findings are
 // identical; only the number of rules RE2 runs on differs. Either way a
-// rule whose every match holds n digits is skipped on texts with fewer
-// (cards, phones and national ids have no keyword, and most texts have few
-// digits).
+// rule whose every match holds n digits (or capitals, or non-ASCII
+// characters) is skipped on texts with fewer: cards, phones and national
+// ids have no keyword, and most texts have few digits.
 //
 // The Vectorscan database is built in a background thread once a run has
 // scanned k_warm_bytes (or taken from the on-disk cache); until then, and
@@ -21,6 +21,7 @@
 // catch-all rules still reach RE2 on most texts, so it is not faster yet.
 #pragma once
 
+#include "scanner/byte_superset.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/vectorscan_db.hpp"
 
@@ -97,16 +98,16 @@ private:
   // nor in its key or model name.
   void drop_without_context(const Text& text, Scratch& scratch,
                             std::vector<Candidate>& out) const;
-  // Removes the rules that need more digits than text has.
-  void drop_digit_rules(std::string_view text,
-                        std::vector<Candidate>& out) const;
+  // Removes the rules that need more digits, capitals or non-ASCII
+  // characters than text has.
+  void drop_by_counts(std::string_view text, std::vector<Candidate>& out) const;
 
   // List i holds rule i's keywords; list rule count + m_context_list[i]
   // its required context words, when it has some.
   KeywordPrefilter m_keywords;
   std::vector<int32_t> m_context_list; // -1: none
-  std::vector<int> m_min_digits;       // per rule; 0: any text
-  bool m_any_digit_rule = false;
+  std::vector<MinCounts> m_min_counts; // per rule
+  bool m_any_counted_rule = false;
   std::shared_ptr<Shared> m_shared; // also held by the building thread
   mutable std::atomic<uint64_t> m_bytes_seen{0};
 };

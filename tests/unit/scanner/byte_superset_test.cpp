@@ -73,6 +73,10 @@ void check_superset(const std::string& pattern, const std::string& text) {
   }
 }
 
+int digits(std::string_view pattern, int group = 0) {
+  return min_counts(pattern, group).digits;
+}
+
 TEST_SUITE("scanner::byte_superset") {
 
   TEST_CASE("plain literals and ASCII classes stay exact") {
@@ -147,39 +151,63 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(rewritten == catalog.rules.size());
   }
 
-  TEST_CASE("min_digits counts the digits every match must hold") {
-    CHECK(min_digits("abc") == 0);
-    CHECK(min_digits("\\d{3}-\\d{4}") == 7);
-    CHECK(min_digits("[0-9]+x?5") == 2);
-    CHECK(min_digits("\\d{3}|\\d{5}") == 3);
-    CHECK(min_digits("\\d{3}|ab") == 0);
-    CHECK(min_digits("(?:\\d\\d){2,}") == 4);
-    CHECK(min_digits("[\\d ]{9}") == 0); // a class with more than digits
-    CHECK(min_digits("(?i)\\d{2}") == 2);
-    CHECK(min_digits("\\Q12\\E") == 2);
-    CHECK(min_digits("\\pN{4}") == 0); // other scripts' digits: unknown
-    CHECK(min_digits("a\\Cb") == 0);   // syntax it does not know
+  TEST_CASE("min_counts: the digits every match must hold") {
+    CHECK(digits("abc") == 0);
+    CHECK(digits("\\d{3}-\\d{4}") == 7);
+    CHECK(digits("[0-9]+x?5") == 2);
+    CHECK(digits("\\d{3}|\\d{5}") == 3);
+    CHECK(digits("\\d{3}|ab") == 0);
+    CHECK(digits("(?:\\d\\d){2,}") == 4);
+    CHECK(digits("[\\d ]{9}") == 0); // a class with more than digits
+    CHECK(digits("(?i)\\d{2}") == 2);
+    CHECK(digits("\\Q12\\E") == 2);
+    CHECK(digits("\\pN{4}") == 0); // other scripts' digits: unknown
+    CHECK(digits("a\\Cb") == 0);   // syntax it does not know
   }
 
-  TEST_CASE("min_digits of a group counts the matches the group is in") {
-    CHECK(min_digits("id \\d|(\\d{9})", 1) == 9);
-    CHECK(min_digits("(\\d)(\\d{4})", 2) == 5);
-    CHECK(min_digits("(?P<n>\\d{2})\\d", 1) == 3);
-    CHECK(min_digits("\\d{2}(x)?", 1) == 2);
-    CHECK(min_digits("(?:(\\d{2})x){3}", 1) == 6);
-    CHECK(min_digits("(a)|(\\d{5})", 1) == 0);
-    CHECK(min_digits("(a)|(\\d{5})", 2) == 5);
+  TEST_CASE("min_counts: capitals and non-ASCII characters") {
+    CHECK(min_counts("[A-Z]{4}[A-Z0-9]{2}").upper == 4);
+    CHECK(min_counts("(?i)[A-Z]{4}").upper == 0); // folded: any case
+    CHECK(min_counts("[A-Z]|[a-z]").upper == 0);
+    CHECK(min_counts("\\x{E0000}+").non_ascii == 1);
+    CHECK(min_counts("[\\x{E0000}-\\x{E007F}]{3}").non_ascii == 3);
+    CHECK(min_counts("été").non_ascii == 2);
+    CHECK(min_counts("[^a]").non_ascii == 0);
+    CHECK(min_counts("\\pL{3}").non_ascii == 0);
+    MinCounts both = min_counts("x|([A-Z]{2}\\d{3}é)", 1);
+    CHECK(both.upper == 2);
+    CHECK(both.digits == 3);
+    CHECK(both.non_ascii == 1);
   }
 
-  TEST_CASE("every built-in rule: its match examples hold its min_digits") {
+  TEST_CASE("min_counts of a group counts the matches the group is in") {
+    CHECK(digits("id \\d|(\\d{9})", 1) == 9);
+    CHECK(digits("(\\d)(\\d{4})", 2) == 5);
+    CHECK(digits("(?P<n>\\d{2})\\d", 1) == 3);
+    CHECK(digits("\\d{2}(x)?", 1) == 2);
+    CHECK(digits("(?:(\\d{2})x){3}", 1) == 6);
+    CHECK(digits("(a)|(\\d{5})", 1) == 0);
+    CHECK(digits("(a)|(\\d{5})", 2) == 5);
+  }
+
+  TEST_CASE("every built-in rule: its match examples hold its min_counts") {
     Catalog catalog = load_catalog(CatalogOptions{});
+    auto count = [](const std::string& text, unsigned char lo,
+                    unsigned char hi) {
+      return std::count_if(text.begin(), text.end(), [&](char ch) {
+        auto c = static_cast<unsigned char>(ch);
+        return c >= lo && c <= hi;
+      });
+    };
     for (const RuleSpec& rule : catalog.rules) {
-      int needed = min_digits(rule.regex, rule.group);
+      if (rule.validator == "injection_risk") {
+        continue; // its examples are scored, its regex matches nothing
+      }
+      MinCounts need = min_counts(rule.regex, rule.group);
       for (const std::string& example : rule.examples_match) {
-        size_t digits =
-            std::count_if(example.begin(), example.end(),
-                          [](char c) { return c >= '0' && c <= '9'; });
-        CHECK_MESSAGE(digits >= size_t(needed), rule.id);
+        CHECK_MESSAGE(count(example, '0', '9') >= need.digits, rule.id);
+        CHECK_MESSAGE(count(example, 'A', 'Z') >= need.upper, rule.id);
+        CHECK_MESSAGE(count(example, 0x80, 0xFF) >= need.non_ascii, rule.id);
       }
     }
   }

@@ -119,6 +119,14 @@ TEST_SUITE("scanner::candidate_filter") {
     CHECK(run(by_group, "ab1") == Flags{0, 0, 1});
   }
 
+  TEST_CASE("and on texts with as many capitals and non-ASCII characters") {
+    CandidateFilter filter(
+        {rule("\\b[A-Z]{6}\\b", {}), rule("[\\x{E0000}-\\x{E007F}]+", {})});
+    CHECK(run(filter, {"Hello World", "", ""}, 2) == Flags{0, 0});
+    CHECK(run(filter, {"HELLO WORLD", "", ""}, 2) == Flags{1, 0});
+    CHECK(run(filter, {"caf\xC3\xA9", "", ""}, 2) == Flags{0, 1});
+  }
+
   TEST_CASE("a rule that needs context runs only where a word of it is") {
     std::vector<CandidateFilter::Rule> rules = {rule("\\b\\w{6}\\b", {})};
     rules[0].context_words = {"passport", "reisepass"};
