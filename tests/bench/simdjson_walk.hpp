@@ -72,38 +72,51 @@ inline simdjson::error_code add_string(std::string_view text,
   return simdjson::SUCCESS;
 }
 
-// Depth is bounded by the parser (simdjson's default maximum depth).
-inline simdjson::error_code walk_value(simdjson::ondemand::value value,
-                                       WalkTotals& totals) {
-  simdjson::ondemand::json_type type;
-  if (auto err = value.type().get(type)) {
-    return err;
+// A value or a document: objects, arrays and strings are walked, other
+// types skipped (*handled false). Depth is bounded by the parser.
+template <typename Node>
+simdjson::error_code walk_node(Node& node, simdjson::ondemand::json_type type,
+                               WalkTotals& totals, bool* handled = nullptr) {
+  if (handled != nullptr) {
+    *handled = true;
   }
   switch (type) {
   case simdjson::ondemand::json_type::object: {
     simdjson::ondemand::object object;
-    if (auto err = value.get_object().get(object)) {
+    if (auto err = node.get_object().get(object)) {
       return err;
     }
     return walk_object(object, totals);
   }
   case simdjson::ondemand::json_type::array: {
     simdjson::ondemand::array array;
-    if (auto err = value.get_array().get(array)) {
+    if (auto err = node.get_array().get(array)) {
       return err;
     }
     return walk_array(array, totals);
   }
   case simdjson::ondemand::json_type::string: {
     std::string_view text;
-    if (auto err = value.get_string().get(text)) {
+    if (auto err = node.get_string().get(text)) {
       return err;
     }
     return add_string(text, totals);
   }
   default:
+    if (handled != nullptr) {
+      *handled = false;
+    }
     return simdjson::SUCCESS; // skipped by the next field or element
   }
+}
+
+inline simdjson::error_code walk_value(simdjson::ondemand::value value,
+                                       WalkTotals& totals) {
+  simdjson::ondemand::json_type type;
+  if (auto err = value.type().get(type)) {
+    return err;
+  }
+  return walk_node(value, type, totals);
 }
 
 inline simdjson::error_code walk_document(simdjson::ondemand::document& doc,
@@ -112,28 +125,12 @@ inline simdjson::error_code walk_document(simdjson::ondemand::document& doc,
   if (auto err = doc.type().get(type)) {
     return err;
   }
+  bool handled = false;
+  simdjson::error_code walked = walk_node(doc, type, totals, &handled);
+  if (handled) {
+    return walked;
+  }
   switch (type) {
-  case simdjson::ondemand::json_type::object: {
-    simdjson::ondemand::object object;
-    if (auto err = doc.get_object().get(object)) {
-      return err;
-    }
-    return walk_object(object, totals);
-  }
-  case simdjson::ondemand::json_type::array: {
-    simdjson::ondemand::array array;
-    if (auto err = doc.get_array().get(array)) {
-      return err;
-    }
-    return walk_array(array, totals);
-  }
-  case simdjson::ondemand::json_type::string: {
-    std::string_view text;
-    if (auto err = doc.get_string().get(text)) {
-      return err;
-    }
-    return add_string(text, totals);
-  }
   // type() looks at the first byte only: a scalar line is parsed so that a
   // text line ("2024-04-18T17:14:25Z INFO ...") counts as invalid.
   case simdjson::ondemand::json_type::number: {
@@ -147,8 +144,9 @@ inline simdjson::error_code walk_document(simdjson::ondemand::document& doc,
     auto err = doc.is_null().get(is_null);
     return err ? err : is_null ? simdjson::SUCCESS : simdjson::N_ATOM_ERROR;
   }
+  default:
+    return simdjson::INCORRECT_TYPE; // walked above
   }
-  return simdjson::INCORRECT_TYPE;
 }
 
 } // namespace detail
