@@ -25,6 +25,7 @@ public:
   explicit SivCipher(std::string key);
 
   // Returns tag + ciphertext (k_tag_size + plaintext.size() bytes).
+  // plaintext must not be empty: OpenSSL's AES-SIV refuses it (throws).
   std::string seal(std::string_view associated,
                    std::string_view plaintext) const;
   // The plaintext, or nothing when the tag does not verify (another key,

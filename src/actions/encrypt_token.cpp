@@ -22,6 +22,16 @@ bool is_body_char(char c) {
 // A tag alone is 16 bytes: 22 base64url characters.
 constexpr size_t k_min_body = (SivCipher::k_tag_size * 4 + 2) / 3;
 
+// OpenSSL's AES-SIV seals no empty plaintext, yet a policy's redact_all
+// meets empty strings. The empty value is sealed as one zero byte under
+// associated data no entity name can spell (names are [A-Za-z0-9_]), so it
+// is never confused with a value that is "\0".
+constexpr std::string_view k_empty_plaintext{"\0", 1};
+
+std::string empty_associated(std::string_view entity) {
+  return std::string(entity) + ":empty";
+}
+
 } // namespace
 
 std::optional<EncryptToken> parse_encrypt_token(std::string_view text) {
@@ -46,7 +56,9 @@ std::string TokenCipher::token(std::string_view entity,
                                std::string_view value) const {
   std::string out = "[";
   out.append(entity).append(k_marker);
-  out += base64url_encode(m_cipher.seal(entity, value));
+  out += base64url_encode(
+      value.empty() ? m_cipher.seal(empty_associated(entity), k_empty_plaintext)
+                    : m_cipher.seal(entity, value));
   out += ']';
   return out;
 }
@@ -60,7 +72,14 @@ std::optional<std::string> TokenCipher::open(std::string_view text) const {
   if (!sealed) {
     return std::nullopt;
   }
-  return m_cipher.open(token->entity, *sealed);
+  if (std::optional<std::string> value =
+          m_cipher.open(token->entity, *sealed)) {
+    return value;
+  }
+  std::optional<std::string> empty =
+      m_cipher.open(empty_associated(token->entity), *sealed);
+  return empty && *empty == k_empty_plaintext ? std::optional<std::string>("")
+                                              : std::nullopt;
 }
 
 } // namespace veil

@@ -26,6 +26,19 @@ TEST_SUITE("actions::encrypt_token") {
     CHECK(cipher.open(token) == "jane@example.com");
   }
 
+  TEST_CASE("the empty value has a token too, apart from a zero byte") {
+    TokenCipher cipher = cipher_for("k");
+    std::string empty = cipher.token("PERSON", "");
+    std::string zero = cipher.token("PERSON", std::string(1, '\0'));
+    CHECK(empty != zero);
+    CHECK(cipher.open(empty) == "");
+    CHECK(cipher.open(zero) == std::string(1, '\0'));
+    CHECK(cipher_for("other").open(empty) == std::nullopt);
+    std::string relabelled = empty;
+    relabelled.replace(1, 6, "PERSOM");
+    CHECK(cipher.open(relabelled) == std::nullopt);
+  }
+
   TEST_CASE("pinned: the same key gives this token on every machine") {
     // Computed independently in Python (hmac HKDF, python3-cryptography's
     // AESSIV, urlsafe_b64encode). Changing the derivation or the format
