@@ -61,6 +61,10 @@ Vault Vault::parse(std::string_view text, const std::string& name) {
   } catch (const nlohmann::json::parse_error& e) {
     throw InputError(position(text, e.byte == 0 ? 0 : e.byte - 1, name) +
                      ": vault: not valid JSON");
+  } catch (const nlohmann::json::exception&) {
+    // A number too large for a double (out_of_range.406); its message
+    // quotes the number, which could be a value.
+    invalid(name, "not valid JSON (a number out of range)");
   }
   check_header(doc, name);
   auto entries = doc.find("entries");

@@ -87,6 +87,8 @@ Baseline parse_baseline(std::string_view text, const std::string& name) {
     root = json::parse(text);
   } catch (const json::parse_error& e) {
     fail(name, line_at(text, e.byte == 0 ? 0 : e.byte - 1), "not valid JSON");
+  } catch (const json::exception&) { // a number out of range
+    fail(name, 1, "not valid JSON (a number out of range)");
   }
   if (!root.is_object() || root.value("veil_baseline", 0) != 1) {
     fail(name, 1, "not a veil baseline (expected \"veil_baseline\": 1)");

@@ -229,6 +229,8 @@ ShardReport parse_shard_report(const JsonDocument& doc,
     const auto newlines = std::count(before.begin(), before.end(), '\n');
     fail(name + ":" + std::to_string(doc.line + newlines),
          "invalid JSON: " + parse_error_text(e.what()));
+  } catch (const Json::exception&) { // a number out of range
+    fail(out.where, "invalid JSON: a number out of range");
   }
   const Object top(j, out.where, "the document");
   parse_tool(top.member("tool"), out.where, out);

@@ -58,6 +58,10 @@ TEST_SUITE("actions::vault") {
     CHECK_THROWS_WITH_AS(
         Vault::parse("{\n  \"entries\": {\"[E_1]\": jane}", "v.json"),
         "v.json:2:24: vault: not valid JSON", InputError);
+    // nlohmann reports an overflowing number apart, quoting it.
+    CHECK_THROWS_WITH_AS(
+        Vault::parse("7e801056349", "v.json"),
+        "v.json: vault: not valid JSON (a number out of range)", InputError);
     CHECK_THROWS_WITH_AS(Vault::parse("[]", "v.json"),
                          "v.json: vault: not a JSON object", InputError);
     CHECK_THROWS_WITH_AS(

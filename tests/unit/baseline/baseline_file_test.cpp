@@ -52,6 +52,10 @@ TEST_SUITE("baseline::baseline_file") {
   TEST_CASE("errors name the file and line") {
     CHECK_THROWS_WITH_AS(parse_baseline("{\n  \"x\": ,\n}", "b.json"),
                          "b.json:2: baseline: not valid JSON", RuleError);
+    CHECK_THROWS_WITH_AS(parse_baseline("{\"veil_baseline\": 1e999}", "b.json"),
+                         "b.json:1: baseline: not valid JSON (a number out of "
+                         "range)",
+                         RuleError);
     CHECK_THROWS_WITH_AS(parse_baseline("{\"salt\": \"s\"}", "b.json"),
                          "b.json:1: baseline: not a veil baseline (expected "
                          "\"veil_baseline\": 1)",
