@@ -38,6 +38,11 @@ def run_measured(args):
     return p.returncode, usage.ru_maxrss
 
 
+def sanitized():
+    with open(VEIL, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
 def check(name, cond, detail=""):
     print(("ok   " if cond else "FAIL ") + name + (": " + detail if detail and not cond else ""))
     if not cond:
@@ -110,8 +115,13 @@ def compressed(tmp):
     code, peak_kb = run_measured(["scan", "--input", "text", bomb])
     check("zstd bomb: exit 0 (binary skipped) or 3 (line too long)", code in (0, 3),
           "code %d" % code)
-    check("zstd bomb: memory bounded (< 300 MB for 512 MB)", peak_kb < 300 * 1024,
-          "%d KB" % peak_kb)
+    if sanitized():
+        # ASan's shadow memory and quarantine add a third: the bound is
+        # about veil's buffers, which the plain build measures.
+        print("skip zstd bomb: memory bound: ASan build (peak %d KB)" % peak_kb)
+    else:
+        check("zstd bomb: memory bounded (< 300 MB for 512 MB)",
+              peak_kb < 300 * 1024, "%d KB" % peak_kb)
 
 
 def walks(tmp):
