@@ -21,6 +21,22 @@ bool any_word_in(const ContextSpec& context, std::string_view text) {
   return false;
 }
 
+// A key naming another kind of thing ("public_key", "_id") is never
+// context, even when it holds a word.
+bool key_excluded(const ContextSpec& context, std::string_view key) {
+  return std::any_of(
+      context.not_keys.begin(), context.not_keys.end(),
+      [&](const std::string& word) { return contains_word_ci(key, word); });
+}
+
+// A context word in the JSON key, or for "near" in the model name.
+bool in_key_or_model(const ContextSpec& context, std::string_view key,
+                     std::string_view model) {
+  return !key_excluded(context, key) &&
+         (any_word_in(context, key) ||
+          (context.where != "key" && any_word_in(context, model)));
+}
+
 } // namespace
 
 bool contains_word_ci(std::string_view haystack, std::string_view word) {
@@ -32,14 +48,8 @@ bool contains_word_ci(std::string_view haystack, std::string_view word) {
 
 bool context_outside_text(const ContextSpec& context, const Record& record,
                           const Field& field) {
-  std::string key = last_key_segment(field.pointer);
-  for (const std::string& word : context.not_keys) {
-    if (contains_word_ci(key, word)) {
-      return false;
-    }
-  }
-  return any_word_in(context, key) ||
-         (context.where != "key" && any_word_in(context, record.model_hint));
+  return in_key_or_model(context, last_key_segment(field.pointer),
+                         record.model_hint);
 }
 
 bool has_context(const ContextSpec& context, const Record& record,
@@ -48,19 +58,16 @@ bool has_context(const ContextSpec& context, const Record& record,
     return false;
   }
   std::string key = last_key_segment(field.pointer);
-  for (const std::string& word : context.not_keys) {
-    if (contains_word_ci(key, word)) {
-      return false;
-    }
+  if (in_key_or_model(context, key, record.model_hint)) {
+    return true;
   }
-  if (context.where == "key") {
-    return any_word_in(context, key);
+  if (context.where == "key" || key_excluded(context, key)) {
+    return false;
   }
   std::string_view text = field.text;
   size_t from = start > size_t(context.window) ? start - context.window : 0;
   size_t to = std::min(text.size(), end + size_t(context.window));
-  return any_word_in(context, text.substr(from, to - from)) ||
-         any_word_in(context, key) || any_word_in(context, record.model_hint);
+  return any_word_in(context, text.substr(from, to - from));
 }
 
 } // namespace veil
