@@ -37,9 +37,24 @@ struct Piece {
   // The same for the matches in which the capture group the Rewriter looks
   // for takes part; unset when this piece does not hold that group.
   std::optional<MinCounts> group_need;
+  // The longest match of the original, in bytes; k_unbounded when none.
+  int64_t max_bytes = 0;
 };
 
 constexpr int k_max_count = 1000;
+constexpr int64_t k_unbounded = int64_t(1) << 40;
+
+int64_t add_bytes(int64_t a, int64_t b) {
+  return std::min(a + b, k_unbounded);
+}
+
+// n < 0: unbounded repeat.
+int64_t times_bytes(int64_t bytes, int n) {
+  if (bytes == 0 || n == 0) {
+    return 0;
+  }
+  return n < 0 ? k_unbounded : std::min(bytes * n, k_unbounded);
+}
 
 MinCounts operator+(const MinCounts& a, const MinCounts& b) {
   return {std::min(a.digits + b.digits, k_max_count),
@@ -279,6 +294,7 @@ Piece single(CharSet set, const Flags& flags) {
   piece.text = set_text(set);
   piece.single = true;
   piece.need = counts_of(set);
+  piece.max_bytes = set.has_high() ? 4 : 1; // UTF-8: 4 bytes at most
   piece.set = std::move(set);
   return piece;
 }
@@ -301,6 +317,7 @@ std::string quantifier(int min, int max) {
 // of 1-4 bytes each are at least n bytes of the class plus 0x80-0xff.
 Piece repeat(const Piece& body, int min, int max) {
   MinCounts need = body.need * min;
+  int64_t max_bytes = times_bytes(body.max_bytes, max);
   std::optional<MinCounts> group_need;
   if (body.group_need) {
     // The group takes part in one repetition at least.
@@ -323,6 +340,7 @@ Piece repeat(const Piece& body, int min, int max) {
   }
   out.need = need;
   out.group_need = group_need;
+  out.max_bytes = max_bytes;
   return out;
 }
 
@@ -364,9 +382,11 @@ private:
     bool empty_branch = false;
     std::optional<MinCounts> need;
     std::optional<MinCounts> group_need;
+    int64_t max_bytes = 0;
     while (true) {
       Piece branch = concat(flags);
       need = need ? fewest(*need, branch.need) : branch.need;
+      max_bytes = std::max(max_bytes, branch.max_bytes);
       if (branch.group_need) {
         group_need = group_need ? fewest(*group_need, *branch.group_need)
                                 : *branch.group_need;
@@ -384,6 +404,7 @@ private:
     Piece out;
     out.need = *need;
     out.group_need = group_need;
+    out.max_bytes = max_bytes;
     if (branches.empty()) {
       return out;
     }
@@ -411,6 +432,7 @@ private:
       }
       out.text += piece.text;
       out.need = out.need + piece.need;
+      out.max_bytes = add_bytes(out.max_bytes, piece.max_bytes);
       if (piece.group_need) {
         group_need = piece.group_need;
       } else {
@@ -704,6 +726,7 @@ private:
       Piece one = literal(rune(), flags);
       out.text += one.text;
       out.need = out.need + one.need;
+      out.max_bytes = add_bytes(out.max_bytes, one.max_bytes);
     }
     if (!at_end()) {
       m_pos += 2;
@@ -858,6 +881,15 @@ MinCounts min_counts(std::string_view re2_pattern, int group) {
     return group != 0 && whole.group_need ? *whole.group_need : whole.need;
   } catch (const Untranslatable&) {
     return {};
+  }
+}
+
+std::optional<size_t> max_match_bytes(std::string_view re2_pattern) {
+  try {
+    int64_t bytes = Rewriter(re2_pattern).run().max_bytes;
+    return bytes < k_unbounded ? std::optional<size_t>(bytes) : std::nullopt;
+  } catch (const Untranslatable&) {
+    return std::nullopt;
   }
 }
 

@@ -31,6 +31,10 @@ struct MinCounts {
 };
 MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 
+// The longest match of the pattern in bytes (a non-ASCII character counts
+// 4); nullopt when unbounded or unknown.
+std::optional<size_t> max_match_bytes(std::string_view re2_pattern);
+
 // A Vectorscan pattern matching exactly these bytes.
 std::string literal_pattern(std::string_view bytes);
 

@@ -7,6 +7,7 @@
 
 #include "core/record.hpp"
 #include "rules/rule_spec.hpp"
+#include "scanner/anchor_windows.hpp"
 #include "scanner/validators.hpp"
 
 #include <re2/re2.h>
@@ -37,6 +38,11 @@ public:
     return *m_regex;
   }
   int group() const { return m_spec.group; }
+  // The digits or non-ASCII bytes every match holds (see anchor_windows.hpp).
+  const AnchorNeed& anchor_need() const {
+    compile();
+    return m_anchor_need;
+  }
   bool reports_only() const { return m_spec.style == "none"; }
   bool applies_to(Direction d) const;
   enum class Verdict { drop, keep, keep_unverified };
@@ -58,6 +64,7 @@ private:
   size_t m_index;
   mutable std::once_flag m_compiled;
   mutable std::unique_ptr<RE2> m_regex;
+  mutable AnchorNeed m_anchor_need;
   mutable std::vector<std::unique_ptr<RE2>> m_allow;
   ValidatorFn m_validator = nullptr;
   Direction m_direction = Direction::unknown; // unknown: any

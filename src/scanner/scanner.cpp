@@ -54,15 +54,32 @@ void keep_strongest(std::vector<Match>& matches) {
 
 void Scanner::find(const CompiledRule& rule, const Record& record,
                    uint32_t field_index, std::vector<Match>& out) const {
+  find_between(rule, record, field_index, 0,
+               record.fields[field_index].text.size(), out);
+}
+
+void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
+                            uint32_t field_index, std::vector<Match>& out) {
+  if (!m_windows.windows(rule.anchor_need(), m_window_list)) {
+    find(rule, record, field_index, out);
+    return;
+  }
+  for (const Window& window : m_window_list) {
+    find_between(rule, record, field_index, window.start, window.end, out);
+  }
+}
+
+void Scanner::find_between(const CompiledRule& rule, const Record& record,
+                           uint32_t field_index, size_t from, size_t to,
+                           std::vector<Match>& out) const {
   const Field& field = record.fields[field_index];
   re2::StringPiece text(field.text.data(), field.text.size());
   re2::StringPiece groups[CompiledRule::k_max_group + 1];
   int group = rule.group();
   const RuleSpec& spec = rule.spec();
-  size_t pos = 0;
-  while (pos <= text.size() &&
-         rule.regex().Match(text, pos, text.size(), RE2::UNANCHORED, groups,
-                            group + 1)) {
+  size_t pos = from;
+  while (pos <= to && rule.regex().Match(text, pos, to, RE2::UNANCHORED, groups,
+                                         group + 1)) {
     size_t whole_end = groups[0].data() - text.data() + groups[0].size();
     pos = groups[0].empty() ? whole_end + 1 : whole_end;
     const re2::StringPiece& g = groups[group];
@@ -115,10 +132,11 @@ void Scanner::scan_text(const Record& record, uint32_t field_index,
   const auto& rules = m_rules.rules();
   const Field& field = record.fields[field_index];
   filter(record, field);
+  m_windows.reset(field.text);
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     const CompiledRule& rule = *rules[candidate.rule];
     if (selected(rule, record, field, candidate)) {
-      find(rule, record, field_index, out);
+      find_windowed(rule, record, field_index, out);
     }
   }
 }
@@ -143,10 +161,11 @@ void Scanner::find_if_selected(const CompiledRule& rule, const Record& record,
                                uint32_t field_index, std::vector<Match>& out) {
   const Field& field = record.fields[field_index];
   filter(record, field);
+  m_windows.reset(field.text);
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     if (candidate.rule == rule.index() &&
         selected(rule, record, field, candidate)) {
-      find(rule, record, field_index, out);
+      find_windowed(rule, record, field_index, out);
     }
   }
 }

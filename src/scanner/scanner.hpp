@@ -6,6 +6,7 @@
 
 #include "core/finding.hpp"
 #include "core/record.hpp"
+#include "scanner/anchor_windows.hpp"
 #include "scanner/rule_set.hpp"
 
 #include <vector>
@@ -27,8 +28,9 @@ public:
   void find(const CompiledRule& rule, const Record& record, uint32_t field,
             std::vector<Match>& out) const;
 
-  // find() when scan() would run the rule on the field (the candidate
-  // filter selects it), as `veil rules test` checks examples.
+  // find() as scan() runs it: when the candidate filter selects the rule
+  // for the field, and on the field's anchor windows only (`veil rules
+  // test` checks examples this way).
   void find_if_selected(const CompiledRule& rule, const Record& record,
                         uint32_t field, std::vector<Match>& out);
 
@@ -46,6 +48,14 @@ private:
   }
   void scan_text(const Record& record, uint32_t field_index,
                  std::vector<Match>& out);
+  // find() on the windows of the field where the rule can match (the
+  // field's text must be in m_windows).
+  void find_windowed(const CompiledRule& rule, const Record& record,
+                     uint32_t field_index, std::vector<Match>& out);
+  // find() between two offsets of the field's text.
+  void find_between(const CompiledRule& rule, const Record& record,
+                    uint32_t field_index, size_t from, size_t to,
+                    std::vector<Match>& out) const;
   // The candidate filter's rules for the field, into m_candidates.
   void filter(const Record& record, const Field& field);
   // Whether a rule the candidate filter picked runs on the field.
@@ -64,6 +74,8 @@ private:
   std::vector<CandidateFilter::Candidate> m_candidates;
   std::string m_key; // the field's last JSON key segment
   CandidateFilter::Scratch m_filter_scratch;
+  AnchorWindows m_windows;
+  std::vector<Window> m_window_list;
   std::vector<Match> m_field_matches;
 };
 

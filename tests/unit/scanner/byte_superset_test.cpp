@@ -165,6 +165,24 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(digits("a\\Cb") == 0);   // syntax it does not know
   }
 
+  TEST_CASE("max_match_bytes: the longest match, or none") {
+    CHECK(max_match_bytes("abc") == 3u);
+    CHECK(max_match_bytes("\\d{3}-\\d{4}") == 8u);
+    CHECK(max_match_bytes("\\b(?:ab|c{1,5})\\b$") == 5u);
+    CHECK(max_match_bytes("(?:^|[^\\w])x?") == 5u); // [^\w]: any character
+    CHECK(max_match_bytes("é{2}") == 8u);           // 4 bytes a character
+    CHECK(max_match_bytes("(?i)k") == 4u);          // folds to the Kelvin sign
+    CHECK(max_match_bytes("(?:\\d\\d){2,3}z") == 7u);
+    CHECK(max_match_bytes("\\Q12\\E") == 2u);
+    CHECK(max_match_bytes("x(?:)y") == 2u);
+    CHECK_FALSE(max_match_bytes("\\d+").has_value());
+    CHECK_FALSE(max_match_bytes("a|b*").has_value());
+    CHECK_FALSE(max_match_bytes("(?:a{2,}){0,3}").has_value());
+    CHECK(max_match_bytes("(?:a{2,}){0}") == 0u);
+    CHECK_FALSE(
+        max_match_bytes("a\\Cb").has_value()); // syntax it does not know
+  }
+
   TEST_CASE("min_counts: capitals and non-ASCII characters") {
     CHECK(min_counts("[A-Z]{4}[A-Z0-9]{2}").upper == 4);
     CHECK(min_counts("(?i)[A-Z]{4}").upper == 0); // folded: any case
