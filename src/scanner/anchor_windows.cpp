@@ -1,5 +1,6 @@
 #include "scanner/anchor_windows.hpp"
 
+#include "scanner/anchor_shape.hpp"
 #include "scanner/byte_superset.hpp"
 
 #include <algorithm>
@@ -13,22 +14,34 @@ namespace {
 constexpr uint32_t k_merge_gap = 64;
 // A text with more anchors than this runs whole (the list stays small).
 constexpr size_t k_max_anchors = 1 << 16;
-// A window longer than this would be most of a typical text anyway.
-constexpr size_t k_max_window = 1 << 16;
+// Reaches longer than this would take in most of a typical text anyway.
+constexpr int64_t k_max_reach = 1 << 12;
+
+bool short_reach(const AnchorShape& shape) {
+  return shape.free == AnchorShape::none && shape.lead <= k_max_reach &&
+         shape.trail <= k_max_reach && shape.gap <= k_max_reach;
+}
 
 } // namespace
 
 AnchorNeed AnchorNeed::of(std::string_view regex) {
-  std::optional<size_t> longest = max_match_bytes(regex);
-  if (!longest || *longest == 0 || *longest > k_max_window) {
+  std::optional<AnchorShapes> shapes = anchor_shapes(regex);
+  if (!shapes) {
     return {};
   }
   MinCounts need = min_counts(regex); // of the whole match, not a group
-  if (need.digits > 0) {
-    return {Kind::digit, uint32_t(need.digits), uint32_t(*longest)};
+  auto make = [](Kind kind, int count, const AnchorShape& shape) {
+    auto reach = [](int64_t bytes) {
+      return uint32_t(std::max<int64_t>(bytes, 0));
+    };
+    return AnchorNeed{kind, uint32_t(std::max(count, 1)), reach(shape.lead),
+                      reach(shape.trail), reach(shape.gap)};
+  };
+  if (short_reach(shapes->digits)) {
+    return make(Kind::digit, need.digits, shapes->digits);
   }
-  if (need.non_ascii > 0) {
-    return {Kind::non_ascii, uint32_t(need.non_ascii), uint32_t(*longest)};
+  if (short_reach(shapes->non_ascii)) {
+    return make(Kind::non_ascii, need.non_ascii, shapes->non_ascii);
   }
   return {};
 }
@@ -73,29 +86,33 @@ bool AnchorWindows::windows(const AnchorNeed& need, std::vector<Window>& out) {
     return false;
   }
   const std::vector<uint32_t>& at = list.at;
-  const size_t n = need.count;
-  const uint32_t span = need.max_bytes;
-  const auto size = static_cast<uint32_t>(m_text.size());
+  const uint64_t size = m_text.size();
   uint64_t covered = 0;
-  for (size_t i = 0; i + n <= at.size(); ++i) {
-    uint32_t first = at[i];
-    uint32_t last = at[i + n - 1];
-    if (last - first >= span) {
-      continue; // these n anchors cannot share a match
+  for (size_t first = 0; first < at.size();) {
+    size_t last = first;
+    while (last + 1 < at.size() && at[last + 1] - at[last] - 1 <= need.gap) {
+      ++last;
     }
-    // A match holding them starts after last - span and ends by first + span.
-    uint32_t start = last + 1 > span ? last + 1 - span : 0;
-    uint32_t end = uint32_t(std::min<uint64_t>(uint64_t(first) + span, size));
-    if (!out.empty() && start <= out.back().end + k_merge_gap) {
-      covered += end - out.back().end;
-      out.back().end = end;
-    } else {
-      covered += end - start;
-      out.push_back({start, end});
+    if (last - first + 1 >= need.count) {
+      uint32_t start = at[first] > need.lead ? at[first] - need.lead : 0;
+      auto end = uint32_t(
+          std::min<uint64_t>(uint64_t(at[last]) + 1 + need.trail, size));
+      // Clusters come in order, so merging with the last window is enough.
+      if (!out.empty() && start <= out.back().end + k_merge_gap) {
+        covered += end - std::min(end, out.back().end);
+        out.back().end = std::max(end, out.back().end);
+      } else {
+        covered += end - start;
+        out.push_back({start, end});
+      }
     }
+    first = last + 1;
   }
-  // Starts and ends both grow with i, so merging with the last is enough.
-  return covered * 4 < uint64_t(size) * 3;
+  if (covered * 4 >= size * 3) {
+    out.clear(); // most of the text: one search is cheaper
+    return false;
+  }
+  return true;
 }
 
 } // namespace veil

@@ -1,18 +1,21 @@
 // Where in a text a rule can match, so that RE2 runs on a few windows of it
-// instead of the whole text. A rule whose every match holds at least n ASCII
-// digits (or n non-ASCII bytes) and is at most L bytes long can only match
-// within L bytes of n such characters that lie within L of each other. Most
-// texts hold few digits, and the digit-driven rules (cards, phones, national
-// ids, IP addresses) took a third of the scanning time running over whole
-// texts.
+// instead of the whole text. Take a rule whose every match holds at least n
+// anchors (ASCII digits, or bytes of non-ASCII characters), with at most
+// `gap` other bytes between two anchors in a row, `lead` before the first
+// and `trail` after the last (anchor_shape.hpp). In a text, cut the anchors
+// into clusters where more than `gap` bytes part two in a row: a match's
+// anchors are all in one cluster of n or more, and the match lies within
+// `lead` bytes before that cluster and `trail` after it. Most texts hold few
+// digits, and the digit-driven rules (cards, national ids, IP addresses)
+// took a third of the scanning time running over whole texts.
 //
 // Same matches as the whole text: RE2 searches a window with the whole text
 // as context (\b, ^ and $ see the bytes around it), so a match in a window
-// is a match in the text. Every match of the text lies inside one window
-// (it holds n anchors within L bytes), windows are disjoint, and the leftmost
-// match at or after a position is therefore found in the first window that
-// holds one, with the same end: the scanner's loop over successive matches
-// gives the same list window by window as over the whole text.
+// is a match in the text. Every match of the text lies inside one window,
+// windows are disjoint, and the leftmost match at or after a position is
+// therefore found in the first window that holds one, with the same end:
+// the scanner's loop over successive matches gives the same list window by
+// window as over the whole text.
 #pragma once
 
 #include <cstdint>
@@ -24,11 +27,13 @@ namespace veil {
 struct AnchorNeed {
   enum class Kind : uint8_t { none, digit, non_ascii };
   Kind kind = Kind::none;
-  uint32_t count = 0;     // anchors every match holds, at least
-  uint32_t max_bytes = 0; // longest match
+  uint32_t count = 0; // anchors every match holds, at least
+  uint32_t lead = 0;
+  uint32_t trail = 0;
+  uint32_t gap = 0;
 
-  // From the regex (byte_superset's analysis); kind none when the regex has
-  // no such anchor or no longest match.
+  // From the regex (byte_superset's analysis); kind none when some match
+  // may hold no anchor of either kind or reach unboundedly far from them.
   static AnchorNeed of(std::string_view regex);
 };
 

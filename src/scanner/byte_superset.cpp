@@ -37,24 +37,12 @@ struct Piece {
   // The same for the matches in which the capture group the Rewriter looks
   // for takes part; unset when this piece does not hold that group.
   std::optional<MinCounts> group_need;
-  // The longest match of the original, in bytes; k_unbounded when none.
-  int64_t max_bytes = 0;
+  // Where digits and non-ASCII bytes lie in the original's matches.
+  AnchorShape digit_shape;
+  AnchorShape high_shape;
 };
 
 constexpr int k_max_count = 1000;
-constexpr int64_t k_unbounded = int64_t(1) << 40;
-
-int64_t add_bytes(int64_t a, int64_t b) {
-  return std::min(a + b, k_unbounded);
-}
-
-// n < 0: unbounded repeat.
-int64_t times_bytes(int64_t bytes, int n) {
-  if (bytes == 0 || n == 0) {
-    return 0;
-  }
-  return n < 0 ? k_unbounded : std::min(bytes * n, k_unbounded);
-}
 
 MinCounts operator+(const MinCounts& a, const MinCounts& b) {
   return {std::min(a.digits + b.digits, k_max_count),
@@ -294,7 +282,13 @@ Piece single(CharSet set, const Flags& flags) {
   piece.text = set_text(set);
   piece.single = true;
   piece.need = counts_of(set);
-  piece.max_bytes = set.has_high() ? 4 : 1; // UTF-8: 4 bytes at most
+  const std::bitset<128> digits(0x3FFULL << '0');
+  int other_high = set.has_high() ? 4 : 0; // UTF-8: 4 bytes at most
+  piece.digit_shape = AnchorShape::character(
+      (set.ascii & digits).any(),
+      std::max((set.ascii & ~digits).any() ? 1 : 0, other_high));
+  piece.high_shape =
+      AnchorShape::character(set.has_high(), set.ascii.any() ? 1 : 0);
   piece.set = std::move(set);
   return piece;
 }
@@ -317,7 +311,8 @@ std::string quantifier(int min, int max) {
 // of 1-4 bytes each are at least n bytes of the class plus 0x80-0xff.
 Piece repeat(const Piece& body, int min, int max) {
   MinCounts need = body.need * min;
-  int64_t max_bytes = times_bytes(body.max_bytes, max);
+  AnchorShape digit_shape = body.digit_shape.repeated(min, max);
+  AnchorShape high_shape = body.high_shape.repeated(min, max);
   std::optional<MinCounts> group_need;
   if (body.group_need) {
     // The group takes part in one repetition at least.
@@ -340,7 +335,8 @@ Piece repeat(const Piece& body, int min, int max) {
   }
   out.need = need;
   out.group_need = group_need;
-  out.max_bytes = max_bytes;
+  out.digit_shape = digit_shape;
+  out.high_shape = high_shape;
   return out;
 }
 
@@ -382,11 +378,16 @@ private:
     bool empty_branch = false;
     std::optional<MinCounts> need;
     std::optional<MinCounts> group_need;
-    int64_t max_bytes = 0;
+    std::optional<Piece> shapes; // the branches' shapes, either of
     while (true) {
       Piece branch = concat(flags);
       need = need ? fewest(*need, branch.need) : branch.need;
-      max_bytes = std::max(max_bytes, branch.max_bytes);
+      if (shapes) {
+        shapes->digit_shape = shapes->digit_shape.either(branch.digit_shape);
+        shapes->high_shape = shapes->high_shape.either(branch.high_shape);
+      } else {
+        shapes = branch;
+      }
       if (branch.group_need) {
         group_need = group_need ? fewest(*group_need, *branch.group_need)
                                 : *branch.group_need;
@@ -404,7 +405,8 @@ private:
     Piece out;
     out.need = *need;
     out.group_need = group_need;
-    out.max_bytes = max_bytes;
+    out.digit_shape = shapes->digit_shape;
+    out.high_shape = shapes->high_shape;
     if (branches.empty()) {
       return out;
     }
@@ -432,7 +434,8 @@ private:
       }
       out.text += piece.text;
       out.need = out.need + piece.need;
-      out.max_bytes = add_bytes(out.max_bytes, piece.max_bytes);
+      out.digit_shape = out.digit_shape.then(piece.digit_shape);
+      out.high_shape = out.high_shape.then(piece.high_shape);
       if (piece.group_need) {
         group_need = piece.group_need;
       } else {
@@ -726,7 +729,8 @@ private:
       Piece one = literal(rune(), flags);
       out.text += one.text;
       out.need = out.need + one.need;
-      out.max_bytes = add_bytes(out.max_bytes, one.max_bytes);
+      out.digit_shape = out.digit_shape.then(one.digit_shape);
+      out.high_shape = out.high_shape.then(one.high_shape);
     }
     if (!at_end()) {
       m_pos += 2;
@@ -884,10 +888,10 @@ MinCounts min_counts(std::string_view re2_pattern, int group) {
   }
 }
 
-std::optional<size_t> max_match_bytes(std::string_view re2_pattern) {
+std::optional<AnchorShapes> anchor_shapes(std::string_view re2_pattern) {
   try {
-    int64_t bytes = Rewriter(re2_pattern).run().max_bytes;
-    return bytes < k_unbounded ? std::optional<size_t>(bytes) : std::nullopt;
+    Piece whole = Rewriter(re2_pattern).run();
+    return AnchorShapes{whole.digit_shape, whole.high_shape};
   } catch (const Untranslatable&) {
     return std::nullopt;
   }

@@ -10,6 +10,8 @@
 // which only lets a few more candidates through.
 #pragma once
 
+#include "scanner/anchor_shape.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,9 +33,13 @@ struct MinCounts {
 };
 MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 
-// The longest match of the pattern in bytes (a non-ASCII character counts
-// 4); nullopt when unbounded or unknown.
-std::optional<size_t> max_match_bytes(std::string_view re2_pattern);
+// How ASCII digits and the bytes of non-ASCII characters lie in the
+// pattern's matches; nullopt for syntax this parser does not know.
+struct AnchorShapes {
+  AnchorShape digits;
+  AnchorShape non_ascii;
+};
+std::optional<AnchorShapes> anchor_shapes(std::string_view re2_pattern);
 
 // A Vectorscan pattern matching exactly these bytes.
 std::string literal_pattern(std::string_view bytes);

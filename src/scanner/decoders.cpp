@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 
 namespace veil {
@@ -214,6 +215,9 @@ void decode_run(std::string_view text, size_t start, size_t end,
     if (decoded != run) {
       add(out, start, end, std::move(decoded), "escapes");
     }
+    return;
+  }
+  if (run.size() < std::min(k_min_hex, k_min_base64)) {
     return;
   }
   size_t hex = 0;

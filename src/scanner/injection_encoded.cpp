@@ -19,7 +19,7 @@ constexpr std::array<std::string_view, 16> k_rot13_words = {
     "cevag", "eriryny", "sbetrg",   "ehyrf"};
 constexpr size_t k_min_hidden_words = 3;
 
-bool is_letter(char c) {
+constexpr bool is_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
@@ -44,16 +44,40 @@ char leet_letter(char c) {
   }
 }
 
+// Letters, digits, '@' and '$': a lookup, as it runs on every byte.
+constexpr std::array<bool, 256> k_word_chars = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) {
+    table[c] =
+        is_letter(char(c)) || (c >= '0' && c <= '9') || c == '@' || c == '$';
+  }
+  return table;
+}();
+
 bool is_word_char(char c) {
-  return is_letter(c) || (c >= '0' && c <= '9') || c == '@' || c == '$';
+  return k_word_chars[static_cast<uint8_t>(c)];
 }
 
 char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// Bit c - 'a' set when a rot13 word starts with letter c.
+constexpr uint32_t k_rot13_initials = [] {
+  uint32_t mask = 0;
+  for (std::string_view word : k_rot13_words) {
+    mask |= 1u << (word[0] - 'a');
+  }
+  return mask;
+}();
+
 bool is_rot13_word(std::string_view word) {
   if (word.size() < 3 || word.size() > 12) {
+    return false;
+  }
+  char initial = lower(word[0]);
+  if (initial < 'a' || initial > 'z' ||
+      (k_rot13_initials >> (initial - 'a') & 1) == 0) {
     return false;
   }
   // Runs on every word of every text: no allocation.
@@ -125,14 +149,28 @@ void find_tag_runs(std::string_view text, std::vector<DecodedSpan>& out) {
   }
 }
 
+// U+200B-U+200D, U+2060, U+FEFF or U+00AD, in one pass.
+bool has_zero_width(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    auto b0 = static_cast<uint8_t>(text[i]);
+    auto b1 = static_cast<uint8_t>(text[i + 1]);
+    if (b0 == 0xC2 && b1 == 0xAD) {
+      return true;
+    }
+    if (i + 2 < text.size() && (b0 == 0xE2 || b0 == 0xEF)) {
+      auto b2 = static_cast<uint8_t>(text[i + 2]);
+      if ((b0 == 0xE2 && b1 == 0x80 && b2 >= 0x8B && b2 <= 0x8D) ||
+          (b0 == 0xE2 && b1 == 0x81 && b2 == 0xA0) ||
+          (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void find_zero_width(std::string_view text, std::vector<DecodedSpan>& out) {
-  static constexpr std::array<std::string_view, 6> k_marks = {
-      "\xE2\x80\x8B", "\xE2\x80\x8C", "\xE2\x80\x8D",
-      "\xE2\x81\xA0", "\xEF\xBB\xBF", "\xC2\xAD"};
-  bool any = std::any_of(k_marks.begin(), k_marks.end(), [&](auto mark) {
-    return text.find(mark) != std::string_view::npos;
-  });
-  if (!any) {
+  if (!has_zero_width(text)) {
     return;
   }
   std::string stripped = strip_zero_width_in_words(text);
@@ -156,30 +194,27 @@ void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
   }
 }
 
-void find_rot13(std::string_view text, std::vector<DecodedSpan>& out) {
-  size_t hits = 0;
-  for_each_word(text, [&](size_t start, size_t end) {
-    hits += is_rot13_word(text.substr(start, end - start)) ? 1 : 0;
-  });
-  if (hits >= k_min_hidden_words) {
-    add_span(out, 0, text.size(), rot13(text), "rot13");
-  }
-}
-
-// The span from the first leetspeak word to the last, read as letters, so
-// plain text around it is not read a second time.
-void find_leet(std::string_view text, std::vector<DecodedSpan>& out) {
-  size_t hits = 0;
+// rot13 reads the whole text; leetspeak the span from the first leet word
+// to the last, so plain text around it is not read a second time. One pass
+// over the words finds both (it runs on every text).
+void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
+  size_t rot13_hits = 0;
+  size_t leet_hits = 0;
   size_t first = std::string_view::npos;
   size_t last = 0;
   for_each_word(text, [&](size_t start, size_t end) {
-    if (is_leet_word(text.substr(start, end - start))) {
-      ++hits;
+    std::string_view word = text.substr(start, end - start);
+    rot13_hits += is_rot13_word(word) ? 1 : 0;
+    if (is_leet_word(word)) {
+      ++leet_hits;
       first = std::min(first, start);
       last = end;
     }
   });
-  if (hits >= k_min_hidden_words) {
+  if (rot13_hits >= k_min_hidden_words) {
+    add_span(out, 0, text.size(), rot13(text), "rot13");
+  }
+  if (leet_hits >= k_min_hidden_words) {
     std::string_view span = text.substr(first, last - first);
     add_span(out, first, last, unleet(span), "leet");
   }
@@ -224,8 +259,7 @@ void find_hidden_text(std::string_view text, std::vector<DecodedSpan>& out) {
     find_zero_width(text, out);
     find_look_alikes(text, out);
   }
-  find_rot13(text, out);
-  find_leet(text, out);
+  find_rot13_and_leet(text, out);
 }
 
 } // namespace veil

@@ -66,6 +66,9 @@ bool is_cyrillic_or_greek(uint32_t cp) {
 
 // The Latin letter cp passes for, or 0.
 char latin_look_alike(uint32_t cp) {
+  if (!is_cyrillic_or_greek(cp)) {
+    return 0; // every look-alike is Cyrillic or Greek
+  }
   for (const LookAlike& l : k_look_alikes) {
     if (l.cp == cp) {
       return l.latin;
@@ -141,12 +144,14 @@ std::string strip_zero_width_in_words(std::string_view text) {
   return changed ? out : std::string(text);
 }
 
-std::string fold_look_alikes(std::string_view text) {
-  std::string out;
-  bool changed = false;
+namespace {
+
+// Cuts text into words (runs of letters of the three scripts) and single
+// other characters: f(piece, is_word) for each, in order.
+template <typename F>
+void for_each_script_word(std::string_view text, F f) {
   size_t i = 0;
   while (i < text.size()) {
-    // One run of letters of the three scripts: a word.
     size_t start = i;
     size_t end = i;
     while (end < text.size()) {
@@ -157,30 +162,43 @@ std::string fold_look_alikes(std::string_view text) {
       }
       end = k;
     }
-    if (end == start) {
+    bool word = end > start;
+    if (!word) {
       next_code_point(text, end);
-      out.append(text.substr(start, end - start));
-      i = end;
-      continue;
     }
-    std::string_view word = text.substr(start, end - start);
-    if (!validate_mixed_script_word(word)) {
-      out.append(word);
-    } else {
-      changed = true;
-      for (size_t k = 0; k < word.size();) {
-        size_t at = k;
-        char latin = latin_look_alike(next_code_point(word, k));
-        if (latin != 0) {
-          out += latin;
-        } else {
-          out.append(word.substr(at, k - at));
-        }
-      }
-    }
+    f(text.substr(start, end - start), word);
     i = end;
   }
-  return changed ? out : std::string();
+}
+
+} // namespace
+
+std::string fold_look_alikes(std::string_view text) {
+  // Most texts hold no such word: look before copying anything.
+  bool any = false;
+  for_each_script_word(text, [&](std::string_view piece, bool word) {
+    any = any || (word && validate_mixed_script_word(piece));
+  });
+  if (!any) {
+    return {};
+  }
+  std::string out;
+  for_each_script_word(text, [&](std::string_view piece, bool word) {
+    if (!word || !validate_mixed_script_word(piece)) {
+      out.append(piece);
+      return;
+    }
+    for (size_t k = 0; k < piece.size();) {
+      size_t at = k;
+      char latin = latin_look_alike(next_code_point(piece, k));
+      if (latin != 0) {
+        out += latin;
+      } else {
+        out.append(piece.substr(at, k - at));
+      }
+    }
+  });
+  return out;
 }
 
 bool validate_mixed_script_word(std::string_view word) {

@@ -165,22 +165,31 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(digits("a\\Cb") == 0);   // syntax it does not know
   }
 
-  TEST_CASE("max_match_bytes: the longest match, or none") {
-    CHECK(max_match_bytes("abc") == 3u);
-    CHECK(max_match_bytes("\\d{3}-\\d{4}") == 8u);
-    CHECK(max_match_bytes("\\b(?:ab|c{1,5})\\b$") == 5u);
-    CHECK(max_match_bytes("(?:^|[^\\w])x?") == 5u); // [^\w]: any character
-    CHECK(max_match_bytes("é{2}") == 8u);           // 4 bytes a character
-    CHECK(max_match_bytes("(?i)k") == 4u);          // folds to the Kelvin sign
-    CHECK(max_match_bytes("(?:\\d\\d){2,3}z") == 7u);
-    CHECK(max_match_bytes("\\Q12\\E") == 2u);
-    CHECK(max_match_bytes("x(?:)y") == 2u);
-    CHECK_FALSE(max_match_bytes("\\d+").has_value());
-    CHECK_FALSE(max_match_bytes("a|b*").has_value());
-    CHECK_FALSE(max_match_bytes("(?:a{2,}){0,3}").has_value());
-    CHECK(max_match_bytes("(?:a{2,}){0}") == 0u);
-    CHECK_FALSE(
-        max_match_bytes("a\\Cb").has_value()); // syntax it does not know
+  TEST_CASE("anchor_shapes: where digits and non-ASCII bytes lie") {
+    AnchorShape card =
+        anchor_shapes("\\b(\\d{4}(?:[ -]?\\d{4}){3})\\b")->digits;
+    CHECK(card.free == AnchorShape::none);
+    CHECK(card.lead == 0);
+    CHECK(card.trail == 0);
+    CHECK(card.gap == 1);
+    AnchorShape id = anchor_shapes("(?i)id[: ]{0,3}#?\\d+x?")->digits;
+    CHECK(id.lead == 6); // "ID", three separators, "#"
+    CHECK(id.trail == 1);
+    CHECK(id.gap == 0);
+    // [^\w] may be a 4-byte character
+    CHECK(anchor_shapes("(?:^|[^\\w])\\d")->digits.lead == 4);
+    // A match without digits: no bound from digits
+    CHECK(anchor_shapes("\\d+|abc")->digits.free == 3);
+    CHECK(anchor_shapes("\\d+(?: \\d+)*")->digits.gap == 1);
+    CHECK(anchor_shapes("\\d(?:[a-z]\\d)*")->digits.gap == 1);
+    CHECK(anchor_shapes("\\d[a-z]*\\d")->digits.gap == AnchorShape::unbounded);
+    CHECK(anchor_shapes("\\d[a-z]*")->digits.trail == AnchorShape::unbounded);
+    AnchorShape tags = anchor_shapes("[\\x{E0000}-\\x{E007F}]+")->non_ascii;
+    CHECK(tags.free == AnchorShape::none);
+    CHECK(tags.lead == 0);
+    CHECK(tags.gap == 0);
+    CHECK(anchor_shapes("é[a-c]{2}é")->non_ascii.gap == 2);
+    CHECK_FALSE(anchor_shapes("a\\Cb").has_value()); // syntax it does not know
   }
 
   TEST_CASE("min_counts: capitals and non-ASCII characters") {

@@ -1,0 +1,179 @@
+#include "rules/catalog.hpp"
+#include "scanner/anchor_windows.hpp"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace veil {
+namespace {
+
+using Spans = std::vector<std::pair<size_t, size_t>>;
+
+// The scanner's loop over successive matches, between two offsets.
+void matches_between(const RE2& re, const std::string& text, size_t from,
+                     size_t to, Spans& out) {
+  re2::StringPiece whole(text);
+  re2::StringPiece m;
+  size_t pos = from;
+  while (pos <= to && re.Match(whole, pos, to, RE2::UNANCHORED, &m, 1)) {
+    size_t start = m.data() - text.data();
+    out.emplace_back(start, start + m.size());
+    pos = m.empty() ? start + 1 : start + m.size();
+  }
+}
+
+Spans windowed_matches(const RE2& re, const AnchorNeed& need,
+                       const std::string& text) {
+  AnchorWindows windows;
+  windows.reset(text);
+  std::vector<Window> list;
+  Spans out;
+  if (!windows.windows(need, list)) {
+    matches_between(re, text, 0, text.size(), out);
+  }
+  for (const Window& w : list) {
+    matches_between(re, text, w.start, w.end, out);
+  }
+  return out;
+}
+
+Spans whole_matches(const RE2& re, const std::string& text) {
+  Spans out;
+  matches_between(re, text, 0, text.size(), out);
+  return out;
+}
+
+// Texts rich in what the digit-driven rules look at: digit runs,
+// separators, words, non-ASCII letters and tag characters.
+std::string random_text(std::mt19937& rng,
+                        const std::vector<std::string>& extra) {
+  static const char* pieces[] = {"0",
+                                 "1",
+                                 "4",
+                                 "7",
+                                 "9",
+                                 "12",
+                                 "555",
+                                 "2024",
+                                 "-",
+                                 " ",
+                                 " ",
+                                 ".",
+                                 "/",
+                                 "(",
+                                 ")",
+                                 "+",
+                                 ":",
+                                 "#",
+                                 ",",
+                                 "\n",
+                                 "a",
+                                 "Z",
+                                 "x",
+                                 "id",
+                                 "tel",
+                                 "No",
+                                 "order ",
+                                 "IBAN ",
+                                 "DE",
+                                 "Street",
+                                 "é",
+                                 "ß",
+                                 "\xE2\x80\x8B",
+                                 "\xF3\xA0\x80\x81",
+                                 "\xE4\xB8\xAD",
+                                 "abcdefghijklmnopqrstuvwxyz "};
+  std::uniform_int_distribution<size_t> piece(0, std::size(pieces) - 1);
+  std::uniform_int_distribution<size_t> length(0, 80);
+  std::string text;
+  size_t n = length(rng);
+  for (size_t i = 0; i < n; ++i) {
+    if (!extra.empty() && rng() % 16 == 0) {
+      text += extra[rng() % extra.size()];
+    } else {
+      text += pieces[piece(rng)];
+    }
+  }
+  return text;
+}
+
+TEST_SUITE("anchor_windows") {
+  TEST_CASE("clusters of anchors, reached into by lead and trail") {
+    AnchorNeed need{AnchorNeed::Kind::digit, 3, 2, 1, 1};
+    std::string text(400, 'x');
+    text.replace(100, 5, "1 2 3"); // a cluster of three
+    text.replace(300, 3, "4x5");   // two: too few
+    AnchorWindows windows;
+    windows.reset(text);
+    std::vector<Window> list;
+    REQUIRE(windows.windows(need, list));
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].start == 98);
+    CHECK(list[0].end == 106);
+  }
+
+  TEST_CASE("no anchors: no window; anchors everywhere: the whole text") {
+    AnchorNeed need{AnchorNeed::Kind::digit, 1, 0, 0, 0};
+    AnchorWindows windows;
+    std::vector<Window> list;
+    windows.reset("no digits here at all");
+    CHECK(windows.windows(need, list));
+    CHECK(list.empty());
+    windows.reset("1234567890");
+    CHECK_FALSE(windows.windows(need, list));
+    CHECK_FALSE(windows.windows(AnchorNeed{}, list));
+  }
+
+  TEST_CASE("non-ASCII anchors") {
+    AnchorNeed need{AnchorNeed::Kind::non_ascii, 1, 0, 0, 0};
+    std::string text =
+        std::string(200, 'a') + "\xF3\xA0\x80\x81" + std::string(200, 'b');
+    AnchorWindows windows;
+    windows.reset(text);
+    std::vector<Window> list;
+    REQUIRE(windows.windows(need, list));
+    REQUIRE(list.size() == 1);
+    CHECK(list[0].start == 200);
+    CHECK(list[0].end == 204);
+  }
+
+  TEST_CASE("every built-in rule: the same matches in windows as in the "
+            "whole text") {
+    Catalog catalog = load_catalog(CatalogOptions{});
+    std::mt19937 rng(7);
+    size_t windowed_rules = 0;
+    for (const RuleSpec& rule : catalog.rules) {
+      AnchorNeed need = AnchorNeed::of(rule.regex);
+      if (need.kind == AnchorNeed::Kind::none) {
+        continue;
+      }
+      ++windowed_rules;
+      RE2::Options options; // as compiled_rule.cpp compiles them
+      options.set_max_mem(64 << 20);
+      options.set_log_errors(false);
+      RE2 re(rule.regex, options);
+      REQUIRE(re.ok());
+      std::vector<std::string> examples = rule.examples_match;
+      examples.insert(examples.end(), rule.examples_no_match.begin(),
+                      rule.examples_no_match.end());
+      std::vector<std::string> texts = examples;
+      for (int i = 0; i < 150; ++i) {
+        texts.push_back(random_text(rng, examples));
+      }
+      for (const std::string& text : texts) {
+        CHECK_MESSAGE(windowed_matches(re, need, text) ==
+                          whole_matches(re, text),
+                      rule.id, ": ", text);
+      }
+    }
+    CHECK(windowed_rules > 20);
+  }
+}
+
+} // namespace
+} // namespace veil
