@@ -42,4 +42,24 @@ struct AnchorShape {
   }
 };
 
+// The kinds of anchors the scanner windows on, for one piece of regex.
+struct AnchorShapes {
+  AnchorShape digits;    // ASCII 0-9
+  AnchorShape non_ascii; // the bytes of non-ASCII characters
+  AnchorShape upper;     // ASCII A-Z, matched case-sensitively
+
+  AnchorShapes then(const AnchorShapes& next) const {
+    return {digits.then(next.digits), non_ascii.then(next.non_ascii),
+            upper.then(next.upper)};
+  }
+  AnchorShapes either(const AnchorShapes& other) const {
+    return {digits.either(other.digits), non_ascii.either(other.non_ascii),
+            upper.either(other.upper)};
+  }
+  AnchorShapes repeated(int min, int max) const {
+    return {digits.repeated(min, max), non_ascii.repeated(min, max),
+            upper.repeated(min, max)};
+  }
+};
+
 } // namespace veil

@@ -43,29 +43,35 @@ AnchorNeed AnchorNeed::of(std::string_view regex) {
   if (short_reach(shapes->non_ascii)) {
     return make(Kind::non_ascii, need.non_ascii, shapes->non_ascii);
   }
+  if (short_reach(shapes->upper)) {
+    return make(Kind::upper, need.upper, shapes->upper);
+  }
   return {};
 }
 
 void AnchorWindows::reset(std::string_view text) {
   m_text = text;
-  m_digits.listed = false;
-  m_non_ascii.listed = false;
+  for (Anchors& list : m_anchors) {
+    list.listed = false;
+  }
 }
 
 const AnchorWindows::Anchors& AnchorWindows::anchors(AnchorNeed::Kind kind) {
-  Anchors& list = kind == AnchorNeed::Kind::digit ? m_digits : m_non_ascii;
+  Anchors& list = m_anchors[size_t(kind) - 1];
   if (list.listed) {
     return list;
   }
   list.listed = true;
   list.too_many = false;
   list.at.clear();
+  // The kind's bytes: '0' and 10 ('0'-'9'), 0x80 and 128, 'A' and 26.
+  static constexpr unsigned char k_low[] = {'0', 0x80, 'A'};
+  static constexpr unsigned k_count[] = {10, 128, 26};
+  const unsigned char low = k_low[size_t(kind) - 1];
+  const unsigned count = k_count[size_t(kind) - 1];
   const auto* bytes = reinterpret_cast<const unsigned char*>(m_text.data());
   for (uint32_t i = 0; i < m_text.size(); ++i) {
-    bool anchor = kind == AnchorNeed::Kind::digit
-                      ? static_cast<unsigned>(bytes[i] - '0') < 10
-                      : bytes[i] >= 0x80;
-    if (anchor) {
+    if (static_cast<unsigned char>(bytes[i] - low) < count) {
       if (list.at.size() == k_max_anchors) {
         list.too_many = true;
         break;

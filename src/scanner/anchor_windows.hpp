@@ -1,6 +1,7 @@
 // Where in a text a rule can match, so that RE2 runs on a few windows of it
 // instead of the whole text. Take a rule whose every match holds at least n
-// anchors (ASCII digits, or bytes of non-ASCII characters), with at most
+// anchors (ASCII digits, bytes of non-ASCII characters, or ASCII capitals
+// matched case-sensitively), with at most
 // `gap` other bytes between two anchors in a row, `lead` before the first
 // and `trail` after the last (anchor_shape.hpp). In a text, cut the anchors
 // into clusters where more than `gap` bytes part two in a row: a match's
@@ -25,7 +26,7 @@
 namespace veil {
 
 struct AnchorNeed {
-  enum class Kind : uint8_t { none, digit, non_ascii };
+  enum class Kind : uint8_t { none, digit, non_ascii, upper };
   Kind kind = Kind::none;
   uint32_t count = 0; // anchors every match holds, at least
   uint32_t lead = 0;
@@ -61,8 +62,7 @@ private:
   const Anchors& anchors(AnchorNeed::Kind kind);
 
   std::string_view m_text;
-  Anchors m_digits;
-  Anchors m_non_ascii;
+  Anchors m_anchors[3]; // by Kind, less one
 };
 
 } // namespace veil

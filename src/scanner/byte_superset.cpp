@@ -38,8 +38,7 @@ struct Piece {
   // for takes part; unset when this piece does not hold that group.
   std::optional<MinCounts> group_need;
   // Where digits and non-ASCII bytes lie in the original's matches.
-  AnchorShape digit_shape;
-  AnchorShape high_shape;
+  AnchorShapes shapes;
 };
 
 constexpr int k_max_count = 1000;
@@ -88,6 +87,22 @@ constexpr uint32_t k_max_exact_run = 8; // longer non-ASCII ranges: any
 // RE2 compiles 0x80-0x10FFFF to a byte automaton that may accept a lone
 // continuation byte: one to four high bytes covers every reading.
 const char* const k_any_high = "[\\x80-\\xff]{1,4}";
+
+AnchorShapes shapes_of(const CharSet& set) {
+  std::bitset<128> digits;
+  std::bitset<128> upper;
+  for (int c = 0; c < 26; ++c) {
+    digits[size_t('0' + c)] = c < 10;
+    upper[size_t('A' + c)] = true;
+  }
+  int high = set.has_high() ? 4 : 0; // UTF-8: 4 bytes at most
+  auto others = [&](const std::bitset<128>& anchors) {
+    return std::max((set.ascii & ~anchors).any() ? 1 : 0, high);
+  };
+  return {AnchorShape::character((set.ascii & digits).any(), others(digits)),
+          AnchorShape::character(set.has_high(), set.ascii.any() ? 1 : 0),
+          AnchorShape::character((set.ascii & upper).any(), others(upper))};
+}
 
 std::string utf8(uint32_t rune) {
   std::string out;
@@ -282,13 +297,7 @@ Piece single(CharSet set, const Flags& flags) {
   piece.text = set_text(set);
   piece.single = true;
   piece.need = counts_of(set);
-  const std::bitset<128> digits(0x3FFULL << '0');
-  int other_high = set.has_high() ? 4 : 0; // UTF-8: 4 bytes at most
-  piece.digit_shape = AnchorShape::character(
-      (set.ascii & digits).any(),
-      std::max((set.ascii & ~digits).any() ? 1 : 0, other_high));
-  piece.high_shape =
-      AnchorShape::character(set.has_high(), set.ascii.any() ? 1 : 0);
+  piece.shapes = shapes_of(set);
   piece.set = std::move(set);
   return piece;
 }
@@ -311,8 +320,7 @@ std::string quantifier(int min, int max) {
 // of 1-4 bytes each are at least n bytes of the class plus 0x80-0xff.
 Piece repeat(const Piece& body, int min, int max) {
   MinCounts need = body.need * min;
-  AnchorShape digit_shape = body.digit_shape.repeated(min, max);
-  AnchorShape high_shape = body.high_shape.repeated(min, max);
+  AnchorShapes shapes = body.shapes.repeated(min, max);
   std::optional<MinCounts> group_need;
   if (body.group_need) {
     // The group takes part in one repetition at least.
@@ -335,8 +343,7 @@ Piece repeat(const Piece& body, int min, int max) {
   }
   out.need = need;
   out.group_need = group_need;
-  out.digit_shape = digit_shape;
-  out.high_shape = high_shape;
+  out.shapes = shapes;
   return out;
 }
 
@@ -378,15 +385,15 @@ private:
     bool empty_branch = false;
     std::optional<MinCounts> need;
     std::optional<MinCounts> group_need;
-    std::optional<Piece> shapes; // the branches' shapes, either of
+    std::optional<AnchorShapes> shapes; // either of the branches'
+
     while (true) {
       Piece branch = concat(flags);
       need = need ? fewest(*need, branch.need) : branch.need;
       if (shapes) {
-        shapes->digit_shape = shapes->digit_shape.either(branch.digit_shape);
-        shapes->high_shape = shapes->high_shape.either(branch.high_shape);
+        shapes = shapes->either(branch.shapes);
       } else {
-        shapes = branch;
+        shapes = branch.shapes;
       }
       if (branch.group_need) {
         group_need = group_need ? fewest(*group_need, *branch.group_need)
@@ -405,8 +412,7 @@ private:
     Piece out;
     out.need = *need;
     out.group_need = group_need;
-    out.digit_shape = shapes->digit_shape;
-    out.high_shape = shapes->high_shape;
+    out.shapes = *shapes;
     if (branches.empty()) {
       return out;
     }
@@ -434,8 +440,7 @@ private:
       }
       out.text += piece.text;
       out.need = out.need + piece.need;
-      out.digit_shape = out.digit_shape.then(piece.digit_shape);
-      out.high_shape = out.high_shape.then(piece.high_shape);
+      out.shapes = out.shapes.then(piece.shapes);
       if (piece.group_need) {
         group_need = piece.group_need;
       } else {
@@ -729,8 +734,7 @@ private:
       Piece one = literal(rune(), flags);
       out.text += one.text;
       out.need = out.need + one.need;
-      out.digit_shape = out.digit_shape.then(one.digit_shape);
-      out.high_shape = out.high_shape.then(one.high_shape);
+      out.shapes = out.shapes.then(one.shapes);
     }
     if (!at_end()) {
       m_pos += 2;
@@ -891,7 +895,7 @@ MinCounts min_counts(std::string_view re2_pattern, int group) {
 std::optional<AnchorShapes> anchor_shapes(std::string_view re2_pattern) {
   try {
     Piece whole = Rewriter(re2_pattern).run();
-    return AnchorShapes{whole.digit_shape, whole.high_shape};
+    return whole.shapes;
   } catch (const Untranslatable&) {
     return std::nullopt;
   }

@@ -33,12 +33,8 @@ struct MinCounts {
 };
 MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 
-// How ASCII digits and the bytes of non-ASCII characters lie in the
+// How digits, capitals and the bytes of non-ASCII characters lie in the
 // pattern's matches; nullopt for syntax this parser does not know.
-struct AnchorShapes {
-  AnchorShape digits;
-  AnchorShape non_ascii;
-};
 std::optional<AnchorShapes> anchor_shapes(std::string_view re2_pattern);
 
 // A Vectorscan pattern matching exactly these bytes.

@@ -236,18 +236,43 @@ void CandidateFilter::drop_without_context(const Text& text, Scratch& scratch,
   if (!any || text.keep_without_context) {
     return;
   }
-  std::vector<uint32_t>& hits = scratch.outside_hits;
-  hits.clear();
-  m_keywords.candidates(text.key, scratch.seen, hits);
-  m_keywords.candidates(text.model, scratch.seen, hits);
+  const std::vector<uint32_t>& in_key =
+      lists_in(text.key, scratch.key, scratch.seen);
+  const std::vector<uint32_t>& in_model =
+      lists_in(text.model, scratch.model, scratch.seen);
+  for (uint32_t list : in_key) {
+    scratch.seen[list] = 1;
+  }
+  for (uint32_t list : in_model) {
+    scratch.seen[list] = 1;
+  }
   const size_t rule_count = m_shared->rule_count;
   std::erase_if(out, [&](const Candidate& c) {
     return c.context_outside &&
            !scratch.seen[rule_count + size_t(m_context_list[c.rule])];
   });
-  for (uint32_t hit : hits) {
-    scratch.seen[hit] = 0;
+  for (uint32_t list : in_key) {
+    scratch.seen[list] = 0;
   }
+  for (uint32_t list : in_model) {
+    scratch.seen[list] = 0;
+  }
+}
+
+const std::vector<uint32_t>&
+CandidateFilter::lists_in(std::string_view text, Scratch::Memo& memo,
+                          std::vector<uint8_t>& seen) const {
+  if (memo.valid && memo.text == text) {
+    return memo.lists;
+  }
+  memo.lists.clear();
+  m_keywords.matches(text, seen, memo.lists);
+  for (uint32_t list : memo.lists) {
+    seen[list] = 0;
+  }
+  memo.text = text;
+  memo.valid = true;
+  return memo.lists;
 }
 
 void CandidateFilter::drop_by_counts(std::string_view text,

@@ -74,7 +74,15 @@ public:
     VectorscanDb::Scratch db;
     std::vector<uint8_t> seen;
     std::vector<uint32_t> hits;
-    std::vector<uint32_t> outside_hits;
+    // The keyword lists in the last JSON key and model name seen: both
+    // repeat from text to text.
+    struct Memo {
+      bool valid = false;
+      std::string text;
+      std::vector<uint32_t> lists;
+    };
+    Memo key;
+    Memo model;
     std::vector<uint8_t> keyword_ok;
     std::vector<uint8_t> regex_ok;
   };
@@ -94,6 +102,10 @@ private:
   // The keyword prefilter's answer.
   void keyword_candidates(const Text& text, Scratch& scratch,
                           std::vector<Candidate>& out) const;
+  // The keyword lists with a word in text, through memo.
+  const std::vector<uint32_t>& lists_in(std::string_view text,
+                                        Scratch::Memo& memo,
+                                        std::vector<uint8_t>& seen) const;
   // Removes the candidates whose context words are neither in the text
   // nor in its key or model name.
   void drop_without_context(const Text& text, Scratch& scratch,

@@ -124,15 +124,24 @@ void KeywordPrefilter::build_links() {
 void KeywordPrefilter::candidates(std::string_view text,
                                   std::vector<uint8_t>& seen,
                                   std::vector<uint32_t>& hits) const {
+  for (uint32_t list : m_always) {
+    if (!seen[list]) {
+      seen[list] = 1;
+      hits.push_back(list);
+    }
+  }
+  matches(text, seen, hits);
+}
+
+void KeywordPrefilter::matches(std::string_view text,
+                               std::vector<uint8_t>& seen,
+                               std::vector<uint32_t>& hits) const {
   auto hit = [&](uint32_t list) {
     if (!seen[list]) {
       seen[list] = 1;
       hits.push_back(list);
     }
   };
-  for (uint32_t list : m_always) {
-    hit(list);
-  }
   uint32_t row = 0;
   for (char ch : text) {
     uint32_t next = m_rows[row + m_class[static_cast<unsigned char>(ch)]];

@@ -24,6 +24,9 @@ public:
   // entries of hits again (a text touches few lists of many).
   void candidates(std::string_view text, std::vector<uint8_t>& seen,
                   std::vector<uint32_t>& hits) const;
+  // The same without the lists that hit every text.
+  void matches(std::string_view text, std::vector<uint8_t>& seen,
+               std::vector<uint32_t>& hits) const;
   size_t size() const { return m_rule_count; }
 
 private:

@@ -142,6 +142,17 @@ TEST_SUITE("anchor_windows") {
     CHECK(list[0].end == 204);
   }
 
+  TEST_CASE("capitals as anchors") {
+    AnchorNeed need{AnchorNeed::Kind::upper, 4, 0, 0, 1};
+    std::string text = "An Example with one ID: ABCD1234EF and More Words here";
+    AnchorWindows windows;
+    windows.reset(text);
+    std::vector<Window> list;
+    REQUIRE(windows.windows(need, list));
+    REQUIRE(list.size() == 1);
+    CHECK(text.substr(list[0].start, list[0].end - list[0].start) == "ABCD");
+  }
+
   TEST_CASE("every built-in rule: the same matches in windows as in the "
             "whole text") {
     Catalog catalog = load_catalog(CatalogOptions{});

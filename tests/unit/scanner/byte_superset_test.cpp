@@ -189,6 +189,11 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(tags.lead == 0);
     CHECK(tags.gap == 0);
     CHECK(anchor_shapes("é[a-c]{2}é")->non_ascii.gap == 2);
+    AnchorShape fiscal = anchor_shapes("\\b[A-Z]{6}\\d{2}[A-Z]\\b")->upper;
+    CHECK(fiscal.free == AnchorShape::none);
+    CHECK(fiscal.gap == 2);
+    // Either case; k and s also fold to the Kelvin and long-s signs.
+    CHECK(anchor_shapes("(?i)[A-Z]{2}")->upper.free == 8);
     CHECK_FALSE(anchor_shapes("a\\Cb").has_value()); // syntax it does not know
   }
 
