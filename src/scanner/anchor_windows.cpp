@@ -17,9 +17,22 @@ constexpr size_t k_max_anchors = 1 << 16;
 // Reaches longer than this would take in most of a typical text anyway.
 constexpr int64_t k_max_reach = 1 << 12;
 
+bool is_short(int64_t reach) {
+  return reach <= k_max_reach;
+}
+
+// Every reach short: windows around clusters of anchors.
 bool short_reach(const AnchorShape& shape) {
-  return shape.free == AnchorShape::none && shape.lead <= k_max_reach &&
-         shape.trail <= k_max_reach && shape.gap <= k_max_reach;
+  return shape.free == AnchorShape::none && is_short(shape.lead) &&
+         is_short(shape.trail) && is_short(shape.gap);
+}
+
+// Only the reach before the first anchor or after the last is short: one
+// window, from the first anchor of the text (less lead) to the last (plus
+// trail). Street addresses and phone-like runs begin at their first digit.
+bool short_end(const AnchorShape& shape) {
+  return shape.free == AnchorShape::none &&
+         (is_short(shape.lead) || is_short(shape.trail));
 }
 
 } // namespace
@@ -32,7 +45,8 @@ AnchorNeed AnchorNeed::of(std::string_view regex) {
   MinCounts need = min_counts(regex); // of the whole match, not a group
   auto make = [](Kind kind, int count, const AnchorShape& shape) {
     auto reach = [](int64_t bytes) {
-      return uint32_t(std::max<int64_t>(bytes, 0));
+      return is_short(bytes) ? uint32_t(std::max<int64_t>(bytes, 0))
+                             : AnchorNeed::k_unbounded;
     };
     return AnchorNeed{kind, uint32_t(std::max(count, 1)), reach(shape.lead),
                       reach(shape.trail), reach(shape.gap)};
@@ -45,6 +59,12 @@ AnchorNeed AnchorNeed::of(std::string_view regex) {
   }
   if (short_reach(shapes->upper)) {
     return make(Kind::upper, need.upper, shapes->upper);
+  }
+  if (short_end(shapes->digits)) {
+    return make(Kind::digit, need.digits, shapes->digits);
+  }
+  if (short_end(shapes->non_ascii)) {
+    return make(Kind::non_ascii, need.non_ascii, shapes->non_ascii);
   }
   return {};
 }

@@ -28,13 +28,18 @@ namespace veil {
 struct AnchorNeed {
   enum class Kind : uint8_t { none, digit, non_ascii, upper };
   Kind kind = Kind::none;
+  static constexpr uint32_t k_unbounded = UINT32_MAX;
   uint32_t count = 0; // anchors every match holds, at least
+  // Reaches in bytes (anchor_shape.hpp), or k_unbounded: an unbounded gap
+  // makes all anchors one cluster, an unbounded lead (trail) extends its
+  // window to the start (end) of the text.
   uint32_t lead = 0;
   uint32_t trail = 0;
   uint32_t gap = 0;
 
   // From the regex (byte_superset's analysis); kind none when some match
-  // may hold no anchor of either kind or reach unboundedly far from them.
+  // may hold no anchor of any kind, or reach unboundedly far both before
+  // and after them.
   static AnchorNeed of(std::string_view regex);
 };
 

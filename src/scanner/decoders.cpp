@@ -16,7 +16,7 @@ namespace {
 constexpr size_t k_min_base64 = 20;
 constexpr size_t k_min_hex = 32;
 
-int hex_value(char c) {
+constexpr int hex_value(char c) {
   if (c >= '0' && c <= '9') {
     return c - '0';
   }
@@ -29,7 +29,7 @@ int hex_value(char c) {
   return -1;
 }
 
-int base64_value(char c) {
+constexpr int base64_value(char c) {
   if (c >= 'A' && c <= 'Z') {
     return c - 'A';
   }
@@ -193,9 +193,40 @@ bool has_escape(std::string_view s) {
   return false;
 }
 
-bool is_space(char c) {
-  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '"' ||
-         c == '\'';
+// What a byte can be in a run, looked up once a byte (find_encoded runs
+// on every text).
+enum : uint8_t {
+  k_space = 1,  // ends a run: white space and quotes
+  k_hex = 2,    // hex digit
+  k_base64 = 4, // base64 or base64url character, or '=' padding
+  k_escape = 8, // may start an escape: % \ &
+};
+
+constexpr std::array<uint8_t, 256> k_byte_classes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    char c = char(b);
+    uint8_t cls = 0;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '"' ||
+        c == '\'') {
+      cls |= k_space;
+    }
+    if (hex_value(c) >= 0) {
+      cls |= k_hex;
+    }
+    if (base64_value(c) >= 0 || c == '=') {
+      cls |= k_base64;
+    }
+    if (c == '%' || c == '\\' || c == '&') {
+      cls |= k_escape;
+    }
+    table[size_t(b)] = cls;
+  }
+  return table;
+}();
+
+uint8_t byte_class(char c) {
+  return k_byte_classes[static_cast<uint8_t>(c)];
 }
 
 void add(std::vector<DecodedSpan>& out, size_t start, size_t end,
@@ -206,11 +237,12 @@ void add(std::vector<DecodedSpan>& out, size_t start, size_t end,
   }
 }
 
-// One whitespace-delimited run: the cheapest reading that applies.
-void decode_run(std::string_view text, size_t start, size_t end,
-                std::vector<DecodedSpan>& out) {
+// One whitespace-delimited run: the cheapest reading that applies. `all`
+// holds the classes every byte of it has, `any` those some byte has.
+void decode_run(std::string_view text, size_t start, size_t end, uint8_t all,
+                uint8_t any, std::vector<DecodedSpan>& out) {
   std::string_view run = text.substr(start, end - start);
-  if (has_escape(run)) {
+  if ((any & k_escape) != 0 && has_escape(run)) {
     std::string decoded = decode_escapes(run);
     if (decoded != run) {
       add(out, start, end, std::move(decoded), "escapes");
@@ -220,15 +252,9 @@ void decode_run(std::string_view text, size_t start, size_t end,
   if (run.size() < std::min(k_min_hex, k_min_base64)) {
     return;
   }
-  size_t hex = 0;
-  size_t b64 = 0;
-  for (char c : run) {
-    hex += hex_value(c) >= 0 ? 1 : 0;
-    b64 += base64_value(c) >= 0 || c == '=' ? 1 : 0;
-  }
-  if (hex == run.size() && run.size() >= k_min_hex && run.size() % 2 == 0) {
+  if ((all & k_hex) != 0 && run.size() >= k_min_hex && run.size() % 2 == 0) {
     add(out, start, end, decode_hex(run), "hex");
-  } else if (b64 == run.size() && run.size() >= k_min_base64) {
+  } else if ((all & k_base64) != 0 && run.size() >= k_min_base64) {
     add(out, start, end, decode_base64(run), "base64");
   }
 }
@@ -239,16 +265,23 @@ std::vector<DecodedSpan> find_encoded(std::string_view text) {
   std::vector<DecodedSpan> out;
   size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && is_space(text[i])) {
+    while (i < text.size() && (byte_class(text[i]) & k_space) != 0) {
       ++i;
     }
     size_t start = i;
-    while (i < text.size() && !is_space(text[i])) {
-      ++i;
+    uint8_t all = k_hex | k_base64;
+    uint8_t any = 0;
+    for (uint8_t cls = 0; i < text.size(); ++i) {
+      cls = byte_class(text[i]);
+      if ((cls & k_space) != 0) {
+        break;
+      }
+      all &= cls;
+      any |= cls;
     }
     // Short runs are words; only long ones can hide anything.
     if (i - start >= 8) {
-      decode_run(text, start, i, out);
+      decode_run(text, start, i, all, any, out);
     }
   }
   find_hidden_text(text, out); // tag characters, rot13, leetspeak...

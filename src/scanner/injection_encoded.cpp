@@ -23,7 +23,7 @@ constexpr bool is_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-char leet_letter(char c) {
+constexpr char leet_letter(char c) {
   switch (c) {
   case '0':
     return 'o';
@@ -194,23 +194,62 @@ void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
   }
 }
 
+// What a word character is, for the pass below: one lookup a byte.
+enum : uint8_t {
+  k_word = 1,
+  k_letter = 2,
+  k_leet = 4,     // stands for a letter: 0 1 3 4 5 7 @ $
+  k_not_leet = 8, // a digit that stands for none: 2 6 8 9
+};
+
+constexpr std::array<uint8_t, 256> k_word_classes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    char c = char(b);
+    bool digit = c >= '0' && c <= '9';
+    table[size_t(b)] = uint8_t((k_word_chars[size_t(b)] ? k_word : 0) |
+                               (is_letter(c) ? k_letter : 0) |
+                               (leet_letter(c) != 0 ? k_leet : 0) |
+                               (digit && leet_letter(c) == 0 ? k_not_leet : 0));
+  }
+  return table;
+}();
+
 // rot13 reads the whole text; leetspeak the span from the first leet word
 // to the last, so plain text around it is not read a second time. One pass
-// over the words finds both (it runs on every text).
+// over the words finds both (it runs on every text); a word is a leet word
+// as is_leet_word() says, from the classes of its bytes.
 void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
   size_t rot13_hits = 0;
   size_t leet_hits = 0;
   size_t first = std::string_view::npos;
   size_t last = 0;
-  for_each_word(text, [&](size_t start, size_t end) {
-    std::string_view word = text.substr(start, end - start);
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !is_word_char(text[i])) {
+      ++i;
+    }
+    size_t start = i;
+    uint8_t seen = 0;
+    for (uint8_t cls = 0; i < text.size(); ++i) {
+      cls = k_word_classes[static_cast<uint8_t>(text[i])];
+      if ((cls & k_word) == 0) {
+        break;
+      }
+      seen |= cls;
+    }
+    if (i == start) {
+      continue;
+    }
+    std::string_view word = text.substr(start, i - start);
     rot13_hits += is_rot13_word(word) ? 1 : 0;
-    if (is_leet_word(word)) {
+    if ((seen & (k_leet | k_letter)) == (k_leet | k_letter) &&
+        (seen & k_not_leet) == 0 && word.size() >= 3) {
       ++leet_hits;
       first = std::min(first, start);
-      last = end;
+      last = i;
     }
-  });
+  }
   if (rot13_hits >= k_min_hidden_words) {
     add_span(out, 0, text.size(), rot13(text), "rot13");
   }
