@@ -13,6 +13,7 @@ RuleSet::RuleSet(std::vector<RuleSpec> specs) {
         std::make_unique<CompiledRule>(std::move(spec), m_rules.size()));
   }
   m_filter = std::make_unique<CandidateFilter>(filter_rules);
+  m_gate = std::make_unique<RuleGate>(m_rules);
 }
 
 } // namespace veil

@@ -1,9 +1,10 @@
-// Every compiled rule of a run plus the keyword prefilter over them. Built
+// Every compiled rule of a run plus the filters over them. Built
 // once from the selected RuleSpecs; immutable and shared by all workers.
 #pragma once
 
 #include "scanner/candidate_filter.hpp"
 #include "scanner/compiled_rule.hpp"
+#include "scanner/rule_gate.hpp"
 
 #include <memory>
 #include <vector>
@@ -23,10 +24,13 @@ public:
   // Keywords, digits, required context and, with Vectorscan, the regexes:
   // which rules the scanner runs on a text.
   const CandidateFilter& candidate_filter() const { return *m_filter; }
+  // One pass deciding whether the frequent rules match at all.
+  const RuleGate& gate() const { return *m_gate; }
 
 private:
   std::vector<std::unique_ptr<CompiledRule>> m_rules;
   std::unique_ptr<CandidateFilter> m_filter;
+  std::unique_ptr<RuleGate> m_gate;
 };
 
 } // namespace veil

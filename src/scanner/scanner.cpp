@@ -59,7 +59,11 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
 }
 
 void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
-                            uint32_t field_index, std::vector<Match>& out) {
+                            uint32_t field_index, bool gate,
+                            std::vector<Match>& out) {
+  if (!may_match(rule, record.fields[field_index], gate)) {
+    return;
+  }
   if (!m_windows.windows(rule.anchor_need(), m_window_list)) {
     find(rule, record, field_index, out);
     return;
@@ -133,10 +137,17 @@ void Scanner::scan_text(const Record& record, uint32_t field_index,
   const Field& field = record.fields[field_index];
   filter(record, field);
   m_windows.reset(field.text);
+  m_rules.gate().begin(m_gate_scratch);
+  // The gate's one pass pays when it spares two rules or more.
+  bool gate = m_rules.gate().ready(field.text.size()) &&
+              std::count_if(m_candidates.begin(), m_candidates.end(),
+                            [&](const CandidateFilter::Candidate& c) {
+                              return m_rules.gate().gated(c.rule);
+                            }) >= 2;
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     const CompiledRule& rule = *rules[candidate.rule];
     if (selected(rule, record, field, candidate)) {
-      find_windowed(rule, record, field_index, out);
+      find_windowed(rule, record, field_index, gate, out);
     }
   }
 }
@@ -157,15 +168,24 @@ bool Scanner::selected(const CompiledRule& rule, const Record& record,
           context_outside_text(rule.spec().context, record, field));
 }
 
+bool Scanner::may_match(const CompiledRule& rule, const Field& field,
+                        bool gate) {
+  const RuleGate& rule_gate = m_rules.gate();
+  return !gate || !rule_gate.gated(rule.index()) ||
+         rule_gate.may_match(field.text, rule.index(), m_gate_scratch);
+}
+
 void Scanner::find_if_selected(const CompiledRule& rule, const Record& record,
                                uint32_t field_index, std::vector<Match>& out) {
   const Field& field = record.fields[field_index];
   filter(record, field);
   m_windows.reset(field.text);
+  m_rules.gate().begin(m_gate_scratch);
+  bool gate = m_rules.gate().ready(field.text.size());
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     if (candidate.rule == rule.index() &&
         selected(rule, record, field, candidate)) {
-      find_windowed(rule, record, field_index, out);
+      find_windowed(rule, record, field_index, gate, out);
     }
   }
 }

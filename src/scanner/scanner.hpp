@@ -49,9 +49,10 @@ private:
   void scan_text(const Record& record, uint32_t field_index,
                  std::vector<Match>& out);
   // find() on the windows of the field where the rule can match (the
-  // field's text must be in m_windows).
+  // field's text must be in m_windows), unless the rule gate (when `gate`)
+  // says it cannot match there.
   void find_windowed(const CompiledRule& rule, const Record& record,
-                     uint32_t field_index, std::vector<Match>& out);
+                     uint32_t field_index, bool gate, std::vector<Match>& out);
   // find() between two offsets of the field's text.
   void find_between(const CompiledRule& rule, const Record& record,
                     uint32_t field_index, size_t from, size_t to,
@@ -62,6 +63,8 @@ private:
   bool selected(const CompiledRule& rule, const Record& record,
                 const Field& field,
                 const CandidateFilter::Candidate& candidate) const;
+  // Before find(): false when the rule gate says the rule cannot match.
+  bool may_match(const CompiledRule& rule, const Field& field, bool gate);
   // Runs the rules on what encoded spans of a field decode to; matches are
   // placed on the encoded span. depth counts decoding layers (max 2).
   void scan_decoded(const Record& record, uint32_t field_index,
@@ -75,6 +78,7 @@ private:
   std::string m_key; // the field's last JSON key segment
   CandidateFilter::Scratch m_filter_scratch;
   AnchorWindows m_windows;
+  RuleGate::Scratch m_gate_scratch;
   std::vector<Window> m_window_list;
   std::vector<Match> m_field_matches;
 };
