@@ -35,6 +35,7 @@ KeywordPrefilter::KeywordPrefilter(
   for (const auto& list : keywords) {
     for (const std::string& keyword : list) {
       bytes += keyword.size();
+      m_longest = std::max(m_longest, keyword.size());
     }
   }
   // At most one state per keyword byte: no reallocation while adding.
@@ -136,21 +137,41 @@ void KeywordPrefilter::candidates(std::string_view text,
 void KeywordPrefilter::matches(std::string_view text,
                                std::vector<uint8_t>& seen,
                                std::vector<uint32_t>& hits) const {
-  auto hit = [&](uint32_t list) {
-    if (!seen[list]) {
-      seen[list] = 1;
-      hits.push_back(list);
+  auto hit = [&](uint32_t row) {
+    for (uint32_t list : m_rules[row / m_classes]) {
+      if (!seen[list]) {
+        seen[list] = 1;
+        hits.push_back(list);
+      }
     }
   };
-  uint32_t row = 0;
-  for (char ch : text) {
+  auto step = [&](uint32_t& row, char ch) {
     uint32_t next = m_rows[row + m_class[static_cast<unsigned char>(ch)]];
     row = next & ~k_output;
     if (next & k_output) { // rare: most bytes end no keyword
-      for (uint32_t list : m_rules[row / m_classes]) {
-        hit(list);
-      }
+      hit(row);
     }
+  };
+  // Each byte's lookup waits for the one before (a chain of loads), so a
+  // long text is walked as two halves side by side. The second half starts
+  // a keyword's length early: a keyword across the middle is found there.
+  size_t half = text.size() / 2;
+  if (half < k_min_split) {
+    uint32_t row = 0;
+    for (char ch : text) {
+      step(row, ch);
+    }
+    return;
+  }
+  size_t second = half - std::min(half, m_longest - 1);
+  uint32_t a = 0;
+  uint32_t b = 0;
+  for (size_t i = 0; i < half; ++i) {
+    step(a, text[i]);
+    step(b, text[second + i]);
+  }
+  for (size_t i = second + half; i < text.size(); ++i) {
+    step(b, text[i]);
   }
 }
 

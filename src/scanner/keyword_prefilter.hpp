@@ -51,6 +51,9 @@ private:
   std::vector<std::vector<uint32_t>> m_rules; // per state: keywords ending
   std::vector<uint32_t> m_always;             // rules without keywords
   size_t m_rule_count = 0;
+  size_t m_longest = 1; // the longest keyword's bytes
+  // Texts shorter than twice this are walked in one piece.
+  static constexpr size_t k_min_split = 64;
 };
 
 } // namespace veil

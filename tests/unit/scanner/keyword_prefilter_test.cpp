@@ -88,6 +88,28 @@ TEST_SUITE("scanner::keyword_prefilter") {
     CHECK(run(p, "...yz") == Flags{0, 1});
   }
 
+  TEST_CASE("a long text, walked in two halves, misses no keyword") {
+    KeywordPrefilter p(Keywords{{"middle"}, {"ab"}, {"z"}, {"ninechars"}});
+    for (size_t at = 100; at < 160; ++at) {
+      std::string text(300, '.');
+      text.replace(at, 9, "ninechars");
+      CHECK_MESSAGE((run(p, text) == Flags{0, 0, 0, 1}), at);
+      text.replace(at, 6, "MIDDLE");
+      CHECK_MESSAGE((run(p, text) == Flags{1, 0, 0, 0}), at);
+    }
+    // Against a plain search, on texts of every length up to 400.
+    const std::vector<std::string> words = {"middle", "ab", "z", "ninechars"};
+    std::string text;
+    for (size_t n = 0; n < 400; ++n) {
+      text += "ab.middlez ninechars xy"[(n * 7 + n / 3) % 23];
+      Flags want;
+      for (const std::string& w : words) {
+        want.push_back(text.find(w) != std::string::npos ? 1 : 0);
+      }
+      CHECK_MESSAGE(run(p, text) == want, text);
+    }
+  }
+
   TEST_CASE("hits are appended once each, after what the list held") {
     KeywordPrefilter p(Keywords{{"one"}, {"two"}});
     Flags seen(2, 0);
