@@ -120,12 +120,12 @@ CandidateFilter::CandidateFilter(const std::vector<Rule>& rules)
               (vectorscan_mode() == "1" || vectorscan_mode() == "sync");
   s.sync = vectorscan_mode() == "sync";
   s.rules = rules;
+  m_counted = std::make_unique<std::once_flag[]>(rules.size());
+  m_min_counts.resize(rules.size());
   int32_t context_lists = 0;
   for (uint32_t r = 0; r < rules.size(); ++r) {
     m_context_list.push_back(rules[r].context_words.empty() ? -1
                                                             : context_lists++);
-    m_min_counts.push_back(min_counts(rules[r].regex, rules[r].group));
-    m_any_counted_rule = m_any_counted_rule || m_min_counts.back().any();
   }
 }
 
@@ -275,9 +275,17 @@ CandidateFilter::lists_in(std::string_view text, Scratch::Memo& memo,
   return memo.lists;
 }
 
+const MinCounts& CandidateFilter::min_counts_of(uint32_t rule) const {
+  std::call_once(m_counted[rule], [&] {
+    const Rule& spec = m_shared->rules[rule];
+    m_min_counts[rule] = min_counts(spec.regex, spec.group);
+  });
+  return m_min_counts[rule];
+}
+
 void CandidateFilter::drop_by_counts(std::string_view text,
                                      std::vector<Candidate>& out) const {
-  if (!m_any_counted_rule) {
+  if (out.empty()) {
     return;
   }
   size_t digits = 0;
@@ -290,7 +298,7 @@ void CandidateFilter::drop_by_counts(std::string_view text,
     high += c >= 0x80;
   }
   std::erase_if(out, [&](const Candidate& c) {
-    const MinCounts& need = m_min_counts[c.rule];
+    const MinCounts& need = min_counts_of(c.rule);
     return digits < size_t(need.digits) || upper < size_t(need.upper) ||
            high < size_t(need.non_ascii);
   });
