@@ -13,11 +13,41 @@ unsigned char fold(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
 }
 
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+}
+
+// The keywords of each list that are (or are not) all ASCII.
+std::vector<std::vector<std::string>>
+split(const std::vector<std::vector<std::string>>& keywords, bool ascii) {
+  std::vector<std::vector<std::string>> out(keywords.size());
+  for (size_t i = 0; i < keywords.size(); ++i) {
+    for (const std::string& keyword : keywords[i]) {
+      if (is_ascii(keyword) == ascii) {
+        out[i].push_back(keyword);
+      }
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 KeywordPrefilter::KeywordPrefilter(
     const std::vector<std::vector<std::string>>& keywords)
-    : m_rule_count(keywords.size()) {
+    : m_ascii(split(keywords, true)), m_other(split(keywords, false)),
+      m_rule_count(keywords.size()) {
+  for (uint32_t list = 0; list < keywords.size(); ++list) {
+    if (keywords[list].empty()) {
+      m_always.push_back(list);
+    }
+  }
+}
+
+KeywordPrefilter::Automaton::Automaton(
+    const std::vector<std::vector<std::string>>& keywords) {
   for (const auto& list : keywords) {
     for (const std::string& keyword : list) {
       for (char ch : keyword) {
@@ -41,27 +71,25 @@ KeywordPrefilter::KeywordPrefilter(
   // At most one state per keyword byte: no reallocation while adding.
   m_next.reserve((bytes + 1) * m_classes);
   m_fail.reserve(bytes + 1);
-  m_rules.reserve(bytes + 1);
+  m_lists.reserve(bytes + 1);
   add_state();
-  for (uint32_t rule = 0; rule < keywords.size(); ++rule) {
-    if (keywords[rule].empty()) {
-      m_always.push_back(rule);
-    }
-    for (const std::string& keyword : keywords[rule]) {
-      add_keyword(keyword, rule);
+  for (uint32_t list = 0; list < keywords.size(); ++list) {
+    for (const std::string& keyword : keywords[list]) {
+      add_keyword(keyword, list);
     }
   }
   build_links();
 }
 
-int32_t KeywordPrefilter::add_state() {
+int32_t KeywordPrefilter::Automaton::add_state() {
   m_next.resize(m_next.size() + m_classes, -1);
   m_fail.push_back(0);
-  m_rules.emplace_back();
+  m_lists.emplace_back();
   return static_cast<int32_t>(m_fail.size() - 1);
 }
 
-void KeywordPrefilter::add_keyword(const std::string& keyword, uint32_t rule) {
+void KeywordPrefilter::Automaton::add_keyword(const std::string& keyword,
+                                              uint32_t list) {
   int32_t state = 0;
   for (char ch : keyword) {
     unsigned char c = fold(static_cast<unsigned char>(ch));
@@ -71,12 +99,12 @@ void KeywordPrefilter::add_keyword(const std::string& keyword, uint32_t rule) {
     }
     state = next(state, c);
   }
-  m_rules[state].push_back(rule);
+  m_lists[state].push_back(list);
 }
 
 // Classic breadth-first construction; missing transitions are filled in so
 // that the scan loop is a single table lookup per byte.
-void KeywordPrefilter::build_links() {
+void KeywordPrefilter::Automaton::build_links() {
   std::queue<int32_t> queue;
   for (size_t k = 0; k < m_classes; ++k) {
     int32_t& next = m_next[k];
@@ -90,8 +118,8 @@ void KeywordPrefilter::build_links() {
   while (!queue.empty()) {
     int32_t state = queue.front();
     queue.pop();
-    const std::vector<uint32_t>& inherited = m_rules[m_fail[state]];
-    m_rules[state].insert(m_rules[state].end(), inherited.begin(),
+    const std::vector<uint32_t>& inherited = m_lists[m_fail[state]];
+    m_lists[state].insert(m_lists[state].end(), inherited.begin(),
                           inherited.end());
     for (size_t k = 0; k < m_classes; ++k) {
       int32_t& next = m_next[size_t(state) * m_classes + k];
@@ -104,7 +132,7 @@ void KeywordPrefilter::build_links() {
       }
     }
   }
-  for (std::vector<uint32_t>& rules : m_rules) {
+  for (std::vector<uint32_t>& rules : m_lists) {
     std::sort(rules.begin(), rules.end());
     rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   }
@@ -115,7 +143,7 @@ void KeywordPrefilter::build_links() {
   m_rows.reserve(m_next.size());
   for (int32_t state : m_next) {
     m_rows.push_back(uint32_t(state) * uint32_t(m_classes) |
-                     (m_rules[state].empty() ? 0 : k_output));
+                     (m_lists[state].empty() ? 0 : k_output));
   }
   // Only m_rows is read from now on (megabytes with many non-ASCII words).
   m_next = {};
@@ -137,8 +165,17 @@ void KeywordPrefilter::candidates(std::string_view text,
 void KeywordPrefilter::matches(std::string_view text,
                                std::vector<uint8_t>& seen,
                                std::vector<uint32_t>& hits) const {
+  m_ascii.matches(text, seen, hits);
+  if (!is_ascii(text)) {
+    m_other.matches(text, seen, hits);
+  }
+}
+
+void KeywordPrefilter::Automaton::matches(std::string_view text,
+                                          std::vector<uint8_t>& seen,
+                                          std::vector<uint32_t>& hits) const {
   auto hit = [&](uint32_t row) {
-    for (uint32_t list : m_rules[row / m_classes]) {
+    for (uint32_t list : m_lists[row / m_classes]) {
       if (!seen[list]) {
         seen[list] = 1;
         hits.push_back(list);

@@ -30,30 +30,45 @@ public:
   size_t size() const { return m_rule_count; }
 
 private:
-  int32_t& next(int32_t state, unsigned char c) {
-    return m_next[size_t(state) * m_classes + m_class[c]];
-  }
-  int32_t add_state();
-  void add_keyword(const std::string& keyword, uint32_t rule);
-  void build_links();
+  // One Aho-Corasick automaton over some of the keywords.
+  class Automaton {
+  public:
+    // keywords[i] lists the keywords of list i that this automaton holds.
+    explicit Automaton(const std::vector<std::vector<std::string>>& keywords);
+    void matches(std::string_view text, std::vector<uint8_t>& seen,
+                 std::vector<uint32_t>& hits) const;
 
-  // Bytes that occur in no keyword share one class, so a state's row has
-  // one entry per class, not 256: the table stays small enough to build
-  // in a few milliseconds and to stay in cache.
-  std::array<uint8_t, 256> m_class{};
-  size_t m_classes = 1;
-  std::vector<int32_t> m_next; // state * m_classes + class -> state (build)
-  // The scan loop's table: m_next with each target as its row offset
-  // (state * m_classes), k_output set when keywords end there.
-  static constexpr uint32_t k_output = 0x80000000u;
-  std::vector<uint32_t> m_rows;
-  std::vector<int32_t> m_fail;                // (build)
-  std::vector<std::vector<uint32_t>> m_rules; // per state: keywords ending
-  std::vector<uint32_t> m_always;             // rules without keywords
+  private:
+    int32_t& next(int32_t state, unsigned char c) {
+      return m_next[size_t(state) * m_classes + m_class[c]];
+    }
+    int32_t add_state();
+    void add_keyword(const std::string& keyword, uint32_t list);
+    void build_links();
+
+    // Bytes that occur in no keyword share one class, so a state's row has
+    // one entry per class, not 256.
+    std::array<uint8_t, 256> m_class{};
+    size_t m_classes = 1;
+    std::vector<int32_t> m_next; // state * m_classes + class -> state
+    // The scan loop's table: m_next with each target as its row offset
+    // (state * m_classes), k_output set when keywords end there.
+    static constexpr uint32_t k_output = 0x80000000u;
+    std::vector<uint32_t> m_rows;
+    std::vector<int32_t> m_fail;                // (build)
+    std::vector<std::vector<uint32_t>> m_lists; // per state: keywords ending
+    size_t m_longest = 1;                       // the longest keyword's bytes
+    // Texts shorter than twice this are walked in one piece.
+    static constexpr size_t k_min_split = 64;
+  };
+
+  // Two automata: the ASCII keywords (most: 62 byte classes instead of 148,
+  // so the tables built at every start are a third of the size), and the
+  // rest, which only a text with a non-ASCII byte can hold.
+  Automaton m_ascii;
+  Automaton m_other;
+  std::vector<uint32_t> m_always; // rules without keywords
   size_t m_rule_count = 0;
-  size_t m_longest = 1; // the longest keyword's bytes
-  // Texts shorter than twice this are walked in one piece.
-  static constexpr size_t k_min_split = 64;
 };
 
 } // namespace veil
