@@ -135,15 +135,8 @@ void Scanner::scan_text(const Record& record, uint32_t field_index,
                         std::vector<Match>& out) {
   const auto& rules = m_rules.rules();
   const Field& field = record.fields[field_index];
-  filter(record, field);
-  m_windows.reset(field.text);
-  m_rules.gate().begin(m_gate_scratch);
   // The gate's one pass pays when it spares two rules or more.
-  bool gate = m_rules.gate().ready(field.text.size()) &&
-              std::count_if(m_candidates.begin(), m_candidates.end(),
-                            [&](const CandidateFilter::Candidate& c) {
-                              return m_rules.gate().gated(c.rule);
-                            }) >= 2;
+  bool gate = prepare(record, field, 2);
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     const CompiledRule& rule = *rules[candidate.rule];
     if (selected(rule, record, field, candidate)) {
@@ -152,11 +145,19 @@ void Scanner::scan_text(const Record& record, uint32_t field_index,
   }
 }
 
-void Scanner::filter(const Record& record, const Field& field) {
+bool Scanner::prepare(const Record& record, const Field& field, size_t gated) {
   m_key = last_key_segment(field.pointer);
   m_rules.candidate_filter().candidates(
       {field.text, m_key, record.model_hint, m_drops != nullptr},
       m_filter_scratch, m_candidates);
+  m_windows.reset(field.text);
+  const RuleGate& gate = m_rules.gate();
+  gate.begin(m_gate_scratch);
+  return gate.ready(field.text.size()) &&
+         size_t(std::count_if(m_candidates.begin(), m_candidates.end(),
+                              [&](const CandidateFilter::Candidate& c) {
+                                return gate.gated(c.rule);
+                              })) >= gated;
 }
 
 bool Scanner::selected(const CompiledRule& rule, const Record& record,
@@ -178,10 +179,7 @@ bool Scanner::may_match(const CompiledRule& rule, const Field& field,
 void Scanner::find_if_selected(const CompiledRule& rule, const Record& record,
                                uint32_t field_index, std::vector<Match>& out) {
   const Field& field = record.fields[field_index];
-  filter(record, field);
-  m_windows.reset(field.text);
-  m_rules.gate().begin(m_gate_scratch);
-  bool gate = m_rules.gate().ready(field.text.size());
+  bool gate = prepare(record, field, 1);
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     if (candidate.rule == rule.index() &&
         selected(rule, record, field, candidate)) {

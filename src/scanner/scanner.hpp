@@ -1,6 +1,7 @@
 // Finds the Matches of a RuleSet in a Record: for each field, the keyword
-// prefilter picks candidate rules, RE2 finds their matches, validators,
-// entropy, allow-lists and context filter them, and overlaps are resolved.
+// prefilter picks candidate rules, the rule gate and anchor windows narrow
+// where they run, RE2 finds their matches, validators, entropy, allow-lists
+// and context filter them, and overlaps are resolved.
 // No I/O, no formatting. One Scanner per worker (it keeps scratch buffers).
 #pragma once
 
@@ -57,8 +58,10 @@ private:
   void find_between(const CompiledRule& rule, const Record& record,
                     uint32_t field_index, size_t from, size_t to,
                     std::vector<Match>& out) const;
-  // The candidate filter's rules for the field, into m_candidates.
-  void filter(const Record& record, const Field& field);
+  // The candidate filter's rules for the field into m_candidates; the
+  // field's anchors and the rule gate reset. True when the gate is to be
+  // asked: it is built and `gated` candidates or more are gated.
+  bool prepare(const Record& record, const Field& field, size_t gated);
   // Whether a rule the candidate filter picked runs on the field.
   bool selected(const CompiledRule& rule, const Record& record,
                 const Field& field,
