@@ -12,6 +12,7 @@
 #include "reader/reader_options.hpp"
 #include "reader/record_reader.hpp"
 #include "rules/catalog.hpp"
+#include "scanner/anchor_windows.hpp"
 #include "scanner/decoders.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/rule_set.hpp"
@@ -158,6 +159,56 @@ void BM_FindEncoded(benchmark::State& state) {
   per_item(state, "spans/text", total, data.texts.size());
 }
 BENCHMARK(BM_FindEncoded)->Name("find_encoded");
+
+// One RE2::Set pass a text over the 22 gated rules (its own RuleSet, built
+// at once, so that Scanner::scan keeps veil's warm-up).
+void BM_RuleGate(benchmark::State& state) {
+  static const auto rules = std::make_unique<veil::RuleSet>(builtin_specs());
+  const veil::RuleGate& gate = rules->gate();
+  gate.build_now();
+  size_t first = 0;
+  while (first < rules->rules().size() && !gate.gated(first)) {
+    ++first;
+  }
+  const auto& data = bench_data();
+  veil::RuleGate::Scratch scratch;
+  size_t total = 0;
+  for (auto _ : state) {
+    for (const std::string& text : data.texts) {
+      gate.begin(scratch);
+      total += gate.may_match(text, first, scratch) ? 1 : 0;
+    }
+  }
+  set_bytes(state, data.text_bytes);
+  per_item(state, "first-rule-may-match/text", total, data.texts.size());
+}
+BENCHMARK(BM_RuleGate)->Name("RuleGate");
+
+// The windows of every windowed built-in rule in every text.
+void BM_AnchorWindows(benchmark::State& state) {
+  std::vector<veil::AnchorNeed> needs;
+  for (const veil::RuleSpec& spec : builtin_specs()) {
+    veil::AnchorNeed need = veil::AnchorNeed::of(spec.regex);
+    if (need.kind != veil::AnchorNeed::Kind::none) {
+      needs.push_back(need);
+    }
+  }
+  const auto& data = bench_data();
+  veil::AnchorWindows windows;
+  std::vector<veil::Window> out;
+  size_t total = 0;
+  for (auto _ : state) {
+    for (const std::string& text : data.texts) {
+      windows.reset(text);
+      for (const veil::AnchorNeed& need : needs) {
+        total += windows.windows(need, out) ? out.size() : 1;
+      }
+    }
+  }
+  set_bytes(state, data.text_bytes);
+  per_item(state, "windows/text", total, data.texts.size());
+}
+BENCHMARK(BM_AnchorWindows)->Name("AnchorWindows");
 
 void BM_ScannerScan(benchmark::State& state) {
   const auto& data = bench_data();
