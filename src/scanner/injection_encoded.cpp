@@ -88,20 +88,38 @@ bool is_rot13_word(std::string_view word) {
          k_rot13_words.end();
 }
 
-bool is_leet_word(std::string_view word) {
-  size_t letters = 0;
-  size_t leet = 0;
-  for (char c : word) {
-    if (c >= '0' && c <= '9' && leet_letter(c) == 0) {
-      return false; // 2, 6, 8, 9 stand for no letter: an id or a number
-    }
-    letters += is_letter(c) ? 1 : 0;
-    leet += leet_letter(c) != 0 ? 1 : 0;
+// What a byte of a word is: one lookup a byte (the word pass runs on every
+// text).
+enum : uint8_t {
+  k_word = 1,
+  k_letter = 2,
+  k_leet = 4,     // stands for a letter: 0 1 3 4 5 7 @ $
+  k_not_leet = 8, // a digit that stands for none: 2 6 8 9
+};
+
+constexpr std::array<uint8_t, 256> k_word_classes = [] {
+  std::array<uint8_t, 256> table{};
+  for (int b = 0; b < 256; ++b) {
+    char c = char(b);
+    bool digit = c >= '0' && c <= '9';
+    table[size_t(b)] = uint8_t((k_word_chars[size_t(b)] ? k_word : 0) |
+                               (is_letter(c) ? k_letter : 0) |
+                               (leet_letter(c) != 0 ? k_leet : 0) |
+                               (digit && leet_letter(c) == 0 ? k_not_leet : 0));
   }
-  return word.size() >= 3 && letters > 0 && leet > 0;
+  return table;
+}();
+
+// A word of leetspeak, from the classes of its bytes: letters and digits or
+// signs that stand for letters, and no digit that stands for none (2, 6, 8,
+// 9: an id or a number).
+bool is_leet_word(uint8_t classes, size_t size) {
+  return (classes & (k_leet | k_letter)) == (k_leet | k_letter) &&
+         (classes & k_not_leet) == 0 && size >= 3;
 }
 
-// Calls f(start, end) for every run of word characters.
+// Calls f(start, end, classes) for every run of word characters, with the
+// classes its bytes have between them.
 template <typename F>
 void for_each_word(std::string_view text, F f) {
   size_t i = 0;
@@ -110,11 +128,16 @@ void for_each_word(std::string_view text, F f) {
       ++i;
     }
     size_t start = i;
-    while (i < text.size() && is_word_char(text[i])) {
-      ++i;
+    uint8_t seen = 0;
+    for (; i < text.size(); ++i) {
+      uint8_t cls = k_word_classes[static_cast<uint8_t>(text[i])];
+      if ((cls & k_word) == 0) {
+        break;
+      }
+      seen |= cls;
     }
     if (i > start) {
-      f(start, i);
+      f(start, i, seen);
     }
   }
 }
@@ -194,62 +217,22 @@ void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
   }
 }
 
-// What a word character is, for the pass below: one lookup a byte.
-enum : uint8_t {
-  k_word = 1,
-  k_letter = 2,
-  k_leet = 4,     // stands for a letter: 0 1 3 4 5 7 @ $
-  k_not_leet = 8, // a digit that stands for none: 2 6 8 9
-};
-
-constexpr std::array<uint8_t, 256> k_word_classes = [] {
-  std::array<uint8_t, 256> table{};
-  for (int b = 0; b < 256; ++b) {
-    char c = char(b);
-    bool digit = c >= '0' && c <= '9';
-    table[size_t(b)] = uint8_t((k_word_chars[size_t(b)] ? k_word : 0) |
-                               (is_letter(c) ? k_letter : 0) |
-                               (leet_letter(c) != 0 ? k_leet : 0) |
-                               (digit && leet_letter(c) == 0 ? k_not_leet : 0));
-  }
-  return table;
-}();
-
 // rot13 reads the whole text; leetspeak the span from the first leet word
 // to the last, so plain text around it is not read a second time. One pass
-// over the words finds both (it runs on every text); a word is a leet word
-// as is_leet_word() says, from the classes of its bytes.
+// over the words finds both (it runs on every text).
 void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
   size_t rot13_hits = 0;
   size_t leet_hits = 0;
   size_t first = std::string_view::npos;
   size_t last = 0;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !is_word_char(text[i])) {
-      ++i;
-    }
-    size_t start = i;
-    uint8_t seen = 0;
-    for (uint8_t cls = 0; i < text.size(); ++i) {
-      cls = k_word_classes[static_cast<uint8_t>(text[i])];
-      if ((cls & k_word) == 0) {
-        break;
-      }
-      seen |= cls;
-    }
-    if (i == start) {
-      continue;
-    }
-    std::string_view word = text.substr(start, i - start);
-    rot13_hits += is_rot13_word(word) ? 1 : 0;
-    if ((seen & (k_leet | k_letter)) == (k_leet | k_letter) &&
-        (seen & k_not_leet) == 0 && word.size() >= 3) {
+  for_each_word(text, [&](size_t start, size_t end, uint8_t classes) {
+    rot13_hits += is_rot13_word(text.substr(start, end - start)) ? 1 : 0;
+    if (is_leet_word(classes, end - start)) {
       ++leet_hits;
       first = std::min(first, start);
-      last = i;
+      last = end;
     }
-  }
+  });
   if (rot13_hits >= k_min_hidden_words) {
     add_span(out, 0, text.size(), rot13(text), "rot13");
   }
@@ -275,8 +258,8 @@ std::string rot13(std::string_view text) {
 
 std::string unleet(std::string_view text) {
   std::string out(text);
-  for_each_word(text, [&](size_t start, size_t end) {
-    if (!is_leet_word(text.substr(start, end - start))) {
+  for_each_word(text, [&](size_t start, size_t end, uint8_t classes) {
+    if (!is_leet_word(classes, end - start)) {
       return;
     }
     for (size_t k = start; k < end; ++k) {
