@@ -102,16 +102,22 @@ std::string random_text(std::mt19937& rng,
   return text;
 }
 
+// The windows of a text where windowing pays (it must here).
+std::vector<Window> windows_of(const AnchorNeed& need, std::string_view text) {
+  AnchorWindows windows;
+  windows.reset(text);
+  std::vector<Window> list;
+  REQUIRE(windows.windows(need, list));
+  return list;
+}
+
 TEST_SUITE("anchor_windows") {
   TEST_CASE("clusters of anchors, reached into by lead and trail") {
     AnchorNeed need{AnchorNeed::Kind::digit, 3, 2, 1, 1};
     std::string text(400, 'x');
     text.replace(100, 5, "1 2 3"); // a cluster of three
     text.replace(300, 3, "4x5");   // two: too few
-    AnchorWindows windows;
-    windows.reset(text);
-    std::vector<Window> list;
-    REQUIRE(windows.windows(need, list));
+    std::vector<Window> list = windows_of(need, text);
     REQUIRE(list.size() == 1);
     CHECK(list[0].start == 98);
     CHECK(list[0].end == 106);
@@ -133,10 +139,7 @@ TEST_SUITE("anchor_windows") {
     AnchorNeed need{AnchorNeed::Kind::non_ascii, 1, 0, 0, 0};
     std::string text =
         std::string(200, 'a') + "\xF3\xA0\x80\x81" + std::string(200, 'b');
-    AnchorWindows windows;
-    windows.reset(text);
-    std::vector<Window> list;
-    REQUIRE(windows.windows(need, list));
+    std::vector<Window> list = windows_of(need, text);
     REQUIRE(list.size() == 1);
     CHECK(list[0].start == 200);
     CHECK(list[0].end == 204);
@@ -145,10 +148,7 @@ TEST_SUITE("anchor_windows") {
   TEST_CASE("capitals as anchors") {
     AnchorNeed need{AnchorNeed::Kind::upper, 4, 0, 0, 1};
     std::string text = "An Example with one ID: ABCD1234EF and More Words here";
-    AnchorWindows windows;
-    windows.reset(text);
-    std::vector<Window> list;
-    REQUIRE(windows.windows(need, list));
+    std::vector<Window> list = windows_of(need, text);
     REQUIRE(list.size() == 1);
     CHECK(text.substr(list[0].start, list[0].end - list[0].start) == "ABCD");
   }
