@@ -120,7 +120,7 @@ CandidateFilter::CandidateFilter(const std::vector<Rule>& rules)
               (vectorscan_mode() == "1" || vectorscan_mode() == "sync");
   s.sync = vectorscan_mode() == "sync";
   s.rules = rules;
-  m_counted = std::make_unique<std::once_flag[]>(rules.size());
+  m_counted = std::make_unique<OnceFlag[]>(rules.size());
   m_min_counts.resize(rules.size());
   int32_t context_lists = 0;
   for (uint32_t r = 0; r < rules.size(); ++r) {
@@ -276,7 +276,7 @@ CandidateFilter::lists_in(std::string_view text, Scratch::Memo& memo,
 }
 
 const MinCounts& CandidateFilter::min_counts_of(uint32_t rule) const {
-  std::call_once(m_counted[rule], [&] {
+  m_counted[rule].call([&] {
     const Rule& spec = m_shared->rules[rule];
     m_min_counts[rule] = min_counts(spec.regex, spec.group);
   });

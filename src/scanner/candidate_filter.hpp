@@ -21,6 +21,7 @@
 // catch-all rules still reach RE2 on most texts, so it is not faster yet.
 #pragma once
 
+#include "core/once_flag.hpp"
 #include "scanner/byte_superset.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/vectorscan_db.hpp"
@@ -122,7 +123,7 @@ private:
   // What each rule's findings must hold, worked out from its regex when the
   // rule is first a candidate (for all 417 rules it took 15 ms at start).
   const MinCounts& min_counts_of(uint32_t rule) const;
-  mutable std::unique_ptr<std::once_flag[]> m_counted;
+  mutable std::unique_ptr<OnceFlag[]> m_counted;
   mutable std::vector<MinCounts> m_min_counts; // per rule
 
   std::shared_ptr<Shared> m_shared; // also held by the building thread

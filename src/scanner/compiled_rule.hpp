@@ -5,6 +5,7 @@
 // pre-commit run on one file needs few.
 #pragma once
 
+#include "core/once_flag.hpp"
 #include "core/record.hpp"
 #include "rules/rule_spec.hpp"
 #include "scanner/anchor_windows.hpp"
@@ -56,13 +57,13 @@ public:
 
 private:
   void compile() const {
-    std::call_once(m_compiled, [this] { compile_now(); });
+    m_compiled.call([this] { compile_now(); });
   }
   void compile_now() const;
 
   RuleSpec m_spec;
   size_t m_index;
-  mutable std::once_flag m_compiled;
+  mutable OnceFlag m_compiled;
   mutable std::unique_ptr<RE2> m_regex;
   mutable AnchorNeed m_anchor_need;
   mutable std::vector<std::unique_ptr<RE2>> m_allow;
