@@ -39,6 +39,30 @@ struct WorkerState {
   double scan_seconds = 0;
 };
 
+void read_record(Batch& batch, size_t i, WorkerState& state) {
+  const LineSlot& slot = batch.lines[i];
+  Record& record = batch.records[i];
+  std::string_view storage = batch.storage;
+  record.input_index = batch.input_index;
+  record.line = slot.number;
+  record.bom = storage.substr(slot.begin - slot.bom_length, slot.bom_length);
+  record.content = storage.substr(slot.begin, slot.length);
+  record.terminator =
+      storage.substr(slot.begin + slot.length, slot.terminator_length);
+  if (slot.too_long) {
+    record.kind = RecordKind::too_long;
+    record.fields.clear(); // nothing of it is scanned
+    return;
+  }
+  state.reader.read(record);
+  state.policy.plan(record, batch.plans[i]);
+}
+
+// The scanner takes records in groups small enough for their text to stay
+// in cache while its stages pass over them in turn.
+constexpr size_t k_group_records = 64;
+constexpr size_t k_group_bytes = size_t{64} << 10;
+
 void process_batch(Batch& batch, WorkerState& state) {
   StageTimer timer(state.timed ? &state.scan_seconds : nullptr);
   size_t n = batch.lines.size();
@@ -46,26 +70,23 @@ void process_batch(Batch& batch, WorkerState& state) {
   batch.matches.resize(n);
   batch.drops.resize(state.explain ? n : 0);
   batch.plans.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    const LineSlot& slot = batch.lines[i];
-    Record& record = batch.records[i];
-    std::string_view storage = batch.storage;
-    record.input_index = batch.input_index;
-    record.line = slot.number;
-    record.bom = storage.substr(slot.begin - slot.bom_length, slot.bom_length);
-    record.content = storage.substr(slot.begin, slot.length);
-    record.terminator =
-        storage.substr(slot.begin + slot.length, slot.terminator_length);
-    if (slot.too_long) {
-      record.kind = RecordKind::too_long;
-      continue;
+  for (size_t begin = 0; begin < n;) {
+    size_t end = begin;
+    size_t bytes = 0;
+    while (end < n && end - begin < k_group_records && bytes < k_group_bytes) {
+      bytes += batch.lines[end].length;
+      read_record(batch, end++, state);
     }
-    state.reader.read(record);
-    state.policy.plan(record, batch.plans[i]);
-    state.scanner.explain_into(state.explain ? &batch.drops[i] : nullptr);
-    state.scanner.scan(record, batch.matches[i]);
-    state.output_checks.run(record, batch.matches[i]);
-    state.scorer.score(record, batch.matches[i]);
+    auto drops = std::span(batch.drops);
+    state.scanner.scan_group(
+        std::span(batch.records).subspan(begin, end - begin),
+        std::span(batch.matches).subspan(begin, end - begin),
+        drops.empty() ? drops : drops.subspan(begin, end - begin));
+    for (size_t i = begin; i < end; ++i) {
+      state.output_checks.run(batch.records[i], batch.matches[i]);
+      state.scorer.score(batch.records[i], batch.matches[i]);
+    }
+    begin = end;
   }
 }
 

@@ -78,18 +78,34 @@ void RuleGate::begin(Scratch& scratch) const {
   scratch.ran = false;
 }
 
+bool RuleGate::run(std::string_view text, std::vector<int>& hits) const {
+  RE2::Set::ErrorInfo error{};
+  return m_set->Match(re2::StringPiece(text.data(), text.size()), &hits,
+                      &error) ||
+         error.kind == RE2::Set::kNoError;
+}
+
+void RuleGate::load(Scratch& scratch, std::span<const int> hits,
+                    bool decided) const {
+  scratch.ran = true;
+  scratch.decided = decided;
+  scratch.hits.assign(hits.begin(), hits.end());
+  mark(scratch);
+}
+
+void RuleGate::mark(Scratch& scratch) const {
+  scratch.matched.resize(m_rules.size());
+  for (int hit : scratch.hits) {
+    scratch.matched[m_set_rules[size_t(hit)]] = 1;
+  }
+}
+
 bool RuleGate::may_match(std::string_view text, size_t rule,
                          Scratch& scratch) const {
   if (!scratch.ran) {
     scratch.ran = true;
-    scratch.matched.resize(m_rules.size());
-    RE2::Set::ErrorInfo error{};
-    scratch.decided = m_set->Match(re2::StringPiece(text.data(), text.size()),
-                                   &scratch.hits, &error) ||
-                      error.kind == RE2::Set::kNoError;
-    for (int hit : scratch.hits) {
-      scratch.matched[m_set_rules[size_t(hit)]] = 1;
-    }
+    scratch.decided = run(text, scratch.hits);
+    mark(scratch);
   }
   return !scratch.decided || scratch.matched[rule] != 0;
 }

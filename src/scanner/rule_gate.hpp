@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -54,9 +55,16 @@ public:
   // question after begin().
   void begin(Scratch& scratch) const;
   bool may_match(std::string_view text, size_t rule, Scratch& scratch) const;
+  // The set's pass on its own: the set indexes of the rules that match in
+  // text into hits. False when the set could not decide (out of memory):
+  // every rule may match.
+  bool run(std::string_view text, std::vector<int>& hits) const;
+  // After begin(): answers may_match() from an earlier run() on the text.
+  void load(Scratch& scratch, std::span<const int> hits, bool decided) const;
 
 private:
   void build() const;
+  void mark(Scratch& scratch) const; // matched[] from hits
 
   const std::vector<std::unique_ptr<CompiledRule>>& m_rules;
   mutable std::once_flag m_built;

@@ -131,12 +131,19 @@ void Scanner::find_between(const CompiledRule& rule, const Record& record,
   }
 }
 
+// The gate's one pass pays when it spares two rules or more.
+constexpr size_t k_gate_worth = 2;
+
 void Scanner::scan_text(const Record& record, uint32_t field_index,
                         std::vector<Match>& out) {
+  bool gate = prepare(record, record.fields[field_index], k_gate_worth);
+  run_candidates(record, field_index, gate, out);
+}
+
+void Scanner::run_candidates(const Record& record, uint32_t field_index,
+                             bool gate, std::vector<Match>& out) {
   const auto& rules = m_rules.rules();
   const Field& field = record.fields[field_index];
-  // The gate's one pass pays when it spares two rules or more.
-  bool gate = prepare(record, field, 2);
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     const CompiledRule& rule = *rules[candidate.rule];
     if (selected(rule, record, field, candidate)) {
@@ -235,10 +242,81 @@ void Scanner::scan_decoded(const Record& record, uint32_t field_index,
 }
 
 void Scanner::scan(const Record& record, std::vector<Match>& out) {
+  std::vector<Drop>* drops = m_drops;
+  scan_group({&record, 1}, {&out, 1},
+             drops != nullptr ? std::span<std::vector<Drop>>(drops, 1)
+                              : std::span<std::vector<Drop>>());
+  m_drops = drops;
+}
+
+void Scanner::scan_group(std::span<const Record> records,
+                         std::span<std::vector<Match>> out,
+                         std::span<std::vector<Drop>> drops) {
+  plan_fields(records, drops);
+  run_gate(records);
+  const FieldPlan* plans = m_plans.data();
+  for (size_t r = 0; r < records.size(); ++r) {
+    explain_into(drops.empty() ? nullptr : &drops[r]);
+    scan_planned(records[r], plans, out[r]);
+    plans += records[r].fields.size();
+  }
+}
+
+void Scanner::plan_fields(std::span<const Record> records,
+                          std::span<std::vector<Drop>> drops) {
+  m_plans.clear();
+  m_planned.clear();
+  for (size_t r = 0; r < records.size(); ++r) {
+    explain_into(drops.empty() ? nullptr : &drops[r]); // keeps more candidates
+    for (const Field& field : records[r].fields) {
+      FieldPlan plan;
+      plan.gate = prepare(records[r], field, k_gate_worth);
+      plan.first = uint32_t(m_planned.size());
+      plan.count = uint32_t(m_candidates.size());
+      m_planned.insert(m_planned.end(), m_candidates.begin(),
+                       m_candidates.end());
+      m_plans.push_back(plan);
+    }
+  }
+}
+
+void Scanner::run_gate(std::span<const Record> records) {
+  m_planned_hits.clear();
+  m_rules.gate().begin(m_gate_scratch); // its hits serve as scratch here
+  FieldPlan* plan = m_plans.data();
+  for (const Record& record : records) {
+    for (const Field& field : record.fields) {
+      if (plan->gate) {
+        plan->decided = m_rules.gate().run(field.text, m_gate_scratch.hits);
+        plan->first_hit = uint32_t(m_planned_hits.size());
+        plan->hit_count = uint32_t(m_gate_scratch.hits.size());
+        m_planned_hits.insert(m_planned_hits.end(), m_gate_scratch.hits.begin(),
+                              m_gate_scratch.hits.end());
+      }
+      ++plan;
+    }
+  }
+  m_gate_scratch.hits.clear();
+}
+
+void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
+                           std::vector<Match>& out) {
+  const RuleGate& gate = m_rules.gate();
   const size_t record_start = out.size();
   for (uint32_t f = 0; f < record.fields.size(); ++f) {
+    const FieldPlan& plan = plans[f];
+    m_candidates.assign(m_planned.begin() + plan.first,
+                        m_planned.begin() + plan.first + plan.count);
+    m_windows.reset(record.fields[f].text);
+    gate.begin(m_gate_scratch);
+    if (plan.gate) {
+      gate.load(m_gate_scratch,
+                std::span<const int>(m_planned_hits)
+                    .subspan(plan.first_hit, plan.hit_count),
+                plan.decided);
+    }
     m_field_matches.clear();
-    scan_text(record, f, m_field_matches);
+    run_candidates(record, f, plan.gate, m_field_matches);
     scan_decoded(record, f, record.fields[f].text, 1, 0, 0, m_field_matches);
     resolve_overlaps(m_field_matches);
     out.insert(out.end(), m_field_matches.begin(), m_field_matches.end());

@@ -10,6 +10,7 @@
 #include "scanner/anchor_windows.hpp"
 #include "scanner/rule_set.hpp"
 
+#include <span>
 #include <vector>
 
 namespace veil {
@@ -23,6 +24,14 @@ public:
 
   // Appends the record's matches, ordered by field then start.
   void scan(const Record& record, std::vector<Match>& out);
+  // scan() on each record of a group (out[i] for records[i]; drops[i], when
+  // given, as explain_into), stage by stage: the candidate filter, then the
+  // rule gate, run over every field of the group before any rule does.
+  // Alternating per field, the stages' tables (keyword automaton, the
+  // gate's DFA, each rule's DFA) evict each other from the caches.
+  void scan_group(std::span<const Record> records,
+                  std::span<std::vector<Match>> out,
+                  std::span<std::vector<Drop>> drops = {});
 
   // Every surviving match of one rule in one field, before overlap
   // resolution (used by `veil rules test`).
@@ -49,6 +58,25 @@ private:
   }
   void scan_text(const Record& record, uint32_t field_index,
                  std::vector<Match>& out);
+  // The candidates in m_candidates that are selected, on the field's text
+  // (already in m_windows and the gate's scratch).
+  void run_candidates(const Record& record, uint32_t field_index, bool gate,
+                      std::vector<Match>& out);
+  // What the first two stages of scan_group() decided for one field.
+  struct FieldPlan {
+    uint32_t first = 0; // its candidates in m_planned
+    uint32_t count = 0;
+    uint32_t first_hit = 0; // the gate's hits in m_planned_hits
+    uint32_t hit_count = 0;
+    bool gate = false;    // ask the gate
+    bool decided = false; // the gate's answer is known
+  };
+  void plan_fields(std::span<const Record> records,
+                   std::span<std::vector<Drop>> drops);
+  void run_gate(std::span<const Record> records);
+  // The rest of scan() for one record, from its fields' plans.
+  void scan_planned(const Record& record, const FieldPlan* plans,
+                    std::vector<Match>& out);
   // find() on the windows of the field where the rule can match (the
   // field's text must be in m_windows), unless the rule gate (when `gate`)
   // says it cannot match there.
@@ -84,6 +112,9 @@ private:
   RuleGate::Scratch m_gate_scratch;
   std::vector<Window> m_window_list;
   std::vector<Match> m_field_matches;
+  std::vector<FieldPlan> m_plans; // scan_group(): per field of the group
+  std::vector<CandidateFilter::Candidate> m_planned;
+  std::vector<int> m_planned_hits;
 };
 
 // Keeps a deterministic, non-overlapping subset: higher severity, then the

@@ -42,6 +42,33 @@ TEST_SUITE("scanner::rule_gate") {
     CHECK(gate.may_match("mac 00:1a:2b:3c:4d:5e", 1, scratch));
   }
 
+  TEST_CASE("an earlier run() loaded into the scratch answers as may_match()") {
+    std::vector<RuleSpec> specs;
+    specs.push_back(test::make_rule("t.digits", "\\b\\d{4}-\\d{4}\\b"));
+    specs.push_back(test::make_rule("t.hex", "\\b[0-9a-f]{8}\\b"));
+    RuleSet rules(specs);
+    const RuleGate& gate = rules.gate();
+    gate.build_now();
+    for (std::string_view text :
+         {"call 1234-5678", "id deadbeef", "1234-5678 deadbeef", "none"}) {
+      CAPTURE(text);
+      RuleGate::Scratch lazy;
+      RuleGate::Scratch loaded;
+      gate.begin(lazy);
+      gate.begin(loaded);
+      std::vector<int> hits;
+      bool decided = gate.run(text, hits);
+      CHECK(decided);
+      gate.load(loaded, hits, decided);
+      for (size_t rule = 0; rule < 2; ++rule) {
+        CHECK(gate.may_match(text, rule, loaded) ==
+              gate.may_match(text, rule, lazy));
+      }
+      gate.begin(loaded); // clears what load() marked
+      CHECK(loaded.hits.empty());
+    }
+  }
+
   TEST_CASE("built-in rules: the same findings with the gate as without") {
     Catalog catalog = load_catalog(CatalogOptions{});
     RuleSet plain(catalog.rules);

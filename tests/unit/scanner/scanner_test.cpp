@@ -1,5 +1,6 @@
 #include "core/errors.hpp"
 #include "rule_util.hpp"
+#include "rules/catalog.hpp"
 #include "scanner/scanner.hpp"
 
 #include <doctest/doctest.h>
@@ -292,6 +293,60 @@ TEST_SUITE("scanner::scanner") {
     scanner.scan(make_record({make_field("1")}), out);
     scanner.scan(make_record({make_field("a2")}), out);
     CHECK(views(out) == MV{{"t.d", 0, 0, 1}, {"t.d", 0, 1, 2}});
+  }
+
+  TEST_CASE("scan_group gives each record what scan() gives it alone") {
+    // Every built-in example, a few to a record, with the rule gate built:
+    // the group's stages (filter, gate, rules) run apart, as on real input.
+    Catalog catalog = load_catalog(CatalogOptions{});
+    RuleSet rules(catalog.rules);
+    rules.gate().build_now();
+    std::vector<Record> records;
+    std::vector<Field> fields;
+    for (const RuleSpec& spec : catalog.rules) {
+      for (const auto* examples :
+           {&spec.examples_match, &spec.examples_no_match}) {
+        for (const std::string& example : *examples) {
+          fields.push_back(test::make_field(example, "/messages/0/content"));
+          if (fields.size() == 3) {
+            records.push_back(test::make_record(std::move(fields)));
+            records.back().model_hint = "gpt-4o";
+            fields.clear();
+          }
+        }
+      }
+    }
+    const size_t n = records.size();
+    std::vector<std::vector<Match>> grouped(n);
+    std::vector<std::vector<Drop>> grouped_drops(n);
+    Scanner group_scanner(rules);
+    for (size_t begin = 0; begin < n; begin += 50) { // groups of 50 records
+      size_t size = std::min<size_t>(50, n - begin);
+      group_scanner.scan_group(std::span(records).subspan(begin, size),
+                               std::span(grouped).subspan(begin, size),
+                               std::span(grouped_drops).subspan(begin, size));
+    }
+    Scanner alone(rules);
+    size_t matches = 0;
+    size_t drops = 0;
+    for (size_t i = 0; i < n; ++i) {
+      std::vector<Match> expected;
+      std::vector<Drop> expected_drops;
+      alone.explain_into(&expected_drops);
+      alone.scan(records[i], expected);
+      CHECK(test::views(grouped[i]) == test::views(expected));
+      REQUIRE(grouped_drops[i].size() == expected_drops.size());
+      for (size_t d = 0; d < expected_drops.size(); ++d) {
+        CHECK(grouped_drops[i][d].rule == expected_drops[d].rule);
+        CHECK(grouped_drops[i][d].start == expected_drops[d].start);
+        CHECK(std::string_view(grouped_drops[i][d].stage) ==
+              expected_drops[d].stage);
+      }
+      matches += expected.size();
+      drops += expected_drops.size();
+    }
+    CHECK(matches > 1000);
+    CHECK(drops > 100);
   }
 
 } // TEST_SUITE
