@@ -46,18 +46,20 @@ constexpr int k_max_count = 1000;
 MinCounts operator+(const MinCounts& a, const MinCounts& b) {
   return {std::min(a.digits + b.digits, k_max_count),
           std::min(a.upper + b.upper, k_max_count),
-          std::min(a.non_ascii + b.non_ascii, k_max_count)};
+          std::min(a.non_ascii + b.non_ascii, k_max_count),
+          std::min(a.bytes + b.bytes, k_max_count)};
 }
 
 MinCounts operator*(const MinCounts& a, int n) {
   return {std::min(a.digits * n, k_max_count),
           std::min(a.upper * n, k_max_count),
-          std::min(a.non_ascii * n, k_max_count)};
+          std::min(a.non_ascii * n, k_max_count),
+          std::min(a.bytes * n, k_max_count)};
 }
 
 MinCounts fewest(const MinCounts& a, const MinCounts& b) {
   return {std::min(a.digits, b.digits), std::min(a.upper, b.upper),
-          std::min(a.non_ascii, b.non_ascii)};
+          std::min(a.non_ascii, b.non_ascii), std::min(a.bytes, b.bytes)};
 }
 
 bool ascii_within(const CharSet& set, char lo, char hi) {
@@ -72,11 +74,12 @@ bool ascii_within(const CharSet& set, char lo, char hi) {
   return true;
 }
 
-// What one character of the set is sure to be.
+// What one character of the set is sure to be. (A non-ASCII character may
+// match a single byte: see k_any_high.)
 MinCounts counts_of(const CharSet& set) {
   return {ascii_within(set, '0', '9') ? 1 : 0,
           ascii_within(set, 'A', 'Z') ? 1 : 0,
-          set.ascii.none() && set.has_high() ? 1 : 0};
+          set.ascii.none() && set.has_high() ? 1 : 0, 1};
 }
 
 constexpr uint32_t k_kelvin = 0x212A;   // K, folds with k

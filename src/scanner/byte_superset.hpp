@@ -22,14 +22,14 @@ namespace veil {
 // rule then runs on every text (its keywords still apply).
 std::optional<std::string> byte_superset(std::string_view re2_pattern);
 
-// Characters of three kinds that every match of the pattern in which
-// capture group `group` takes part holds at least (0 when unknown): a text
-// with fewer of any kind cannot give a finding, so the rule need not run.
+// Characters of three kinds, and bytes, that every match of the pattern in
+// which capture group `group` takes part holds at least (0 when unknown): a
+// text with fewer cannot give a finding, so the rule need not run.
 struct MinCounts {
   int digits = 0;    // ASCII 0-9
   int upper = 0;     // ASCII A-Z, matched case-sensitively
   int non_ascii = 0; // characters outside ASCII: a byte >= 0x80 each
-  bool any() const { return digits > 0 || upper > 0 || non_ascii > 0; }
+  int bytes = 0;     // of the whole match
 };
 MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 

@@ -300,7 +300,7 @@ void CandidateFilter::drop_by_counts(std::string_view text,
   std::erase_if(out, [&](const Candidate& c) {
     const MinCounts& need = min_counts_of(c.rule);
     return digits < size_t(need.digits) || upper < size_t(need.upper) ||
-           high < size_t(need.non_ascii);
+           high < size_t(need.non_ascii) || text.size() < size_t(need.bytes);
   });
 }
 

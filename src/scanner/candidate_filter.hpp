@@ -112,8 +112,8 @@ private:
   // nor in its key or model name.
   void drop_without_context(const Text& text, Scratch& scratch,
                             std::vector<Candidate>& out) const;
-  // Removes the rules that need more digits, capitals or non-ASCII
-  // characters than text has.
+  // Removes the rules that need more digits, capitals, non-ASCII
+  // characters or bytes than text has.
   void drop_by_counts(std::string_view text, std::vector<Candidate>& out) const;
 
   // List i holds rule i's keywords; list rule count + m_context_list[i]

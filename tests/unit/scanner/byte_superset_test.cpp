@@ -212,6 +212,16 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(both.non_ascii == 1);
   }
 
+  TEST_CASE("min_counts: the bytes of the shortest match") {
+    CHECK(min_counts("\\d{3}-\\d{4}").bytes == 8);
+    CHECK(min_counts("\\bab?c\\b").bytes == 2); // a word boundary is no byte
+    CHECK(min_counts("abc|de").bytes == 2);
+    CHECK(min_counts("(?i)k{2}").bytes == 2); // also the 3-byte Kelvin
+    CHECK(min_counts("été").bytes == 3); // a non-ASCII character: 1 or more
+    CHECK(min_counts("x*").bytes == 0);
+    CHECK(min_counts("a(b{2})c|d", 1).bytes == 4); // the group's matches
+  }
+
   TEST_CASE("min_counts of a group counts the matches the group is in") {
     CHECK(digits("id \\d|(\\d{9})", 1) == 9);
     CHECK(digits("(\\d)(\\d{4})", 2) == 5);

@@ -115,7 +115,8 @@ TEST_SUITE("scanner::candidate_filter") {
     CHECK(run(by_group, "id 12 and 12345") == Flags{0, 1, 1});
     CHECK(run(by_group, "123-45-6789") == Flags{1, 1, 1});
     CHECK(run(by_group, "xy") == Flags{0, 0, 0});
-    CHECK(run(by_group, "x1") == Flags{0, 0, 1});
+    CHECK(run(by_group, "xx1") == Flags{0, 0, 1});
+    CHECK(run(by_group, "x1") == Flags{0, 0, 0}); // (?:\d{3}|ab)\d: 3 bytes
     CHECK(run(by_group, "ab1") == Flags{0, 0, 1});
   }
 
@@ -125,6 +126,13 @@ TEST_SUITE("scanner::candidate_filter") {
     CHECK(run(filter, {"Hello World", "", ""}, 2) == Flags{0, 0});
     CHECK(run(filter, {"HELLO WORLD", "", ""}, 2) == Flags{1, 0});
     CHECK(run(filter, {"caf\xC3\xA9", "", ""}, 2) == Flags{0, 1});
+  }
+
+  TEST_CASE("and on texts as long as its shortest match") {
+    CandidateFilter filter({rule("\\b[a-z]{6}\\b", {}), rule("a(bc)?", {})});
+    CHECK(run(filter, {"short", "", ""}, 2) == Flags{0, 1});
+    CHECK(run(filter, {"longer", "", ""}, 2) == Flags{1, 1});
+    CHECK(run(filter, {"", "", ""}, 2) == Flags{0, 0});
   }
 
   TEST_CASE("a rule that needs context runs only where a word of it is") {
