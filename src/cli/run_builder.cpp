@@ -46,8 +46,8 @@ RunInfo run_info(const char* command, const Catalog& catalog) {
   RunInfo run;
   run.command = command;
   run.version = VEIL_VERSION;
-  for (const PackSpec& pack : catalog.packs) {
-    run.packs.push_back(PackInfo{pack.name, pack.version, pack.rules.size()});
+  for (const Catalog::Pack& pack : catalog.packs) {
+    run.packs.push_back(PackInfo{pack.name, pack.version, pack.rules});
   }
   for (const RuleSpec& rule : catalog.rules) {
     run.rules.push_back(RuleInfo{rule.id, rule.description, rule.entity,

@@ -30,14 +30,16 @@ bool selects(const std::vector<std::string>& names, const RuleSpec& rule) {
   });
 }
 
+// Moves the pack's rules in (a rule spec, with its examples and source
+// locations, is costly to copy: start-up time).
 void merge(std::vector<RuleSpec>& rules, std::map<std::string, size_t>& by_id,
-           const PackSpec& pack) {
-  for (const RuleSpec& rule : pack.rules) {
+           PackSpec&& pack) {
+  for (RuleSpec& rule : pack.rules) {
     auto [it, inserted] = by_id.emplace(rule.id, rules.size());
     if (inserted) {
-      rules.push_back(rule);
+      rules.push_back(std::move(rule));
     } else {
-      rules[it->second] = rule;
+      rules[it->second] = std::move(rule);
     }
   }
 }
@@ -45,28 +47,30 @@ void merge(std::vector<RuleSpec>& rules, std::map<std::string, size_t>& by_id,
 } // namespace
 
 Catalog load_catalog(const CatalogOptions& options) {
-  Catalog catalog;
+  std::vector<PackSpec> packs;
   if (options.builtin) {
     for (const rules::EmbeddedPack& embedded : rules::builtin_pack_sources()) {
-      catalog.packs.push_back(
-          load_pack(embedded.text, std::string(embedded.name)));
-      for (RuleSpec& rule : catalog.packs.back().rules) {
+      packs.push_back(load_pack(embedded.text, std::string(embedded.name)));
+      for (RuleSpec& rule : packs.back().rules) {
         rule.builtin = true;
       }
     }
   }
   for (const std::string& path : options.rule_files) {
     // A user's quick rule may leave its examples out; built-in rules may not.
-    catalog.packs.push_back(load_pack(read_file(path), path,
-                                      LoadOptions{.require_examples = false}));
+    packs.push_back(load_pack(read_file(path), path,
+                              LoadOptions{.require_examples = false}));
   }
   if (std::optional<PackSpec> terms = load_terms(options.terms_files)) {
-    catalog.packs.push_back(std::move(*terms));
+    packs.push_back(std::move(*terms));
   }
+  Catalog catalog;
   std::map<std::string, size_t> by_id;
   std::vector<RuleSpec> merged;
-  for (const PackSpec& pack : catalog.packs) {
-    merge(merged, by_id, pack);
+  for (PackSpec& pack : packs) {
+    catalog.packs.push_back(
+        {pack.name, pack.version, pack.source, pack.rules.size()});
+    merge(merged, by_id, std::move(pack));
   }
   for (RuleSpec& rule : merged) {
     if (!options.only.empty() && !selects(options.only, rule)) {

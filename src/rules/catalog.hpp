@@ -19,7 +19,13 @@ struct CatalogOptions {
 };
 
 struct Catalog {
-  std::vector<PackSpec> packs; // as loaded, for `rules list` and tool info
+  struct Pack {
+    std::string name;
+    std::string version;
+    std::string source; // "rules/pii.toml" or the user's path
+    size_t rules = 0;   // as loaded, before merging and selection
+  };
+  std::vector<Pack> packs;     // as loaded, for the report's tool info
   std::vector<RuleSpec> rules; // merged and selected, in pack order
 };
 

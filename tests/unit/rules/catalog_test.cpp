@@ -166,7 +166,7 @@ TEST_SUITE("rules::catalog") {
     o.only = {"custom"};
     Catalog c = load_catalog(o);
     CHECK(c.packs.size() == 2);
-    CHECK(c.packs[0].rules.size() == 4);
+    CHECK(c.packs[0].rules == 4);
   }
 
   TEST_CASE("no files and no built-ins: no rules") {
