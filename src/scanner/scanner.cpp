@@ -260,6 +260,7 @@ void Scanner::scan_group(std::span<const Record> records,
     scan_planned(records[r], plans, out[r]);
     plans += records[r].fields.size();
   }
+  explain_into(nullptr); // drops[] belongs to the caller
 }
 
 void Scanner::plan_fields(std::span<const Record> records,

@@ -27,8 +27,8 @@ public:
   // scan() on each record of a group (out[i] for records[i]; drops[i], when
   // given, as explain_into), stage by stage: the candidate filter, then the
   // rule gate, run over every field of the group before any rule does.
-  // Alternating per field, the stages' tables (keyword automaton, the
-  // gate's DFA, each rule's DFA) evict each other from the caches.
+  // Alternating per field, the keyword automaton, the gate's DFA and the
+  // rules' DFAs evict each other from the caches.
   void scan_group(std::span<const Record> records,
                   std::span<std::vector<Match>> out,
                   std::span<std::vector<Drop>> drops = {});
@@ -69,7 +69,7 @@ private:
     uint32_t first_hit = 0; // the gate's hits in m_planned_hits
     uint32_t hit_count = 0;
     bool gate = false;    // ask the gate
-    bool decided = false; // the gate's answer is known
+    bool decided = false; // false: the set ran out of memory, rules all run
   };
   void plan_fields(std::span<const Record> records,
                    std::span<std::vector<Drop>> drops);

@@ -74,16 +74,7 @@ TEST_SUITE("scanner::rule_gate") {
     RuleSet plain(catalog.rules);
     RuleSet gated(catalog.rules);
     gated.gate().build_now();
-    std::vector<Field> fields;
-    for (const RuleSpec& spec : catalog.rules) {
-      for (const auto* examples :
-           {&spec.examples_match, &spec.examples_no_match}) {
-        for (const std::string& example : *examples) {
-          fields.push_back(test::make_field(example, "/messages/0/content"));
-        }
-      }
-    }
-    Record record = test::make_record(std::move(fields));
+    Record record = test::make_record(test::example_fields(catalog.rules));
     record.model_hint = "gpt-4o";
     std::vector<Match> a;
     std::vector<Match> b;

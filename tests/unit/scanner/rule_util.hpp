@@ -41,6 +41,20 @@ inline Record make_record(std::vector<Field> fields) {
   return r;
 }
 
+// Every example of the rules (match and no-match) as a user message field.
+inline std::vector<Field> example_fields(const std::vector<RuleSpec>& rules) {
+  std::vector<Field> fields;
+  for (const RuleSpec& spec : rules) {
+    for (const auto* examples :
+         {&spec.examples_match, &spec.examples_no_match}) {
+      for (const std::string& example : *examples) {
+        fields.push_back(make_field(example, "/messages/0/content"));
+      }
+    }
+  }
+  return fields;
+}
+
 // A match as tests compare it: which rule, where.
 struct MatchView {
   std::string rule;

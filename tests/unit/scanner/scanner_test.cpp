@@ -302,19 +302,11 @@ TEST_SUITE("scanner::scanner") {
     RuleSet rules(catalog.rules);
     rules.gate().build_now();
     std::vector<Record> records;
-    std::vector<Field> fields;
-    for (const RuleSpec& spec : catalog.rules) {
-      for (const auto* examples :
-           {&spec.examples_match, &spec.examples_no_match}) {
-        for (const std::string& example : *examples) {
-          fields.push_back(test::make_field(example, "/messages/0/content"));
-          if (fields.size() == 3) {
-            records.push_back(test::make_record(std::move(fields)));
-            records.back().model_hint = "gpt-4o";
-            fields.clear();
-          }
-        }
-      }
+    std::vector<Field> fields = test::example_fields(catalog.rules);
+    for (size_t i = 0; i + 3 <= fields.size(); i += 3) {
+      records.push_back(test::make_record(
+          {fields.begin() + long(i), fields.begin() + long(i) + 3}));
+      records.back().model_hint = "gpt-4o";
     }
     const size_t n = records.size();
     std::vector<std::vector<Match>> grouped(n);
