@@ -37,7 +37,7 @@ split(const std::vector<std::vector<std::string>>& keywords, bool ascii) {
 
 KeywordPrefilter::KeywordPrefilter(
     const std::vector<std::vector<std::string>>& keywords)
-    : m_ascii(split(keywords, true)), m_other(split(keywords, false)),
+    : m_ascii(split(keywords, true)), m_other_keywords(split(keywords, false)),
       m_rule_count(keywords.size()) {
   for (uint32_t list = 0; list < keywords.size(); ++list) {
     if (keywords[list].empty()) {
@@ -81,20 +81,20 @@ KeywordPrefilter::Automaton::Automaton(
   build_links();
 }
 
-int32_t KeywordPrefilter::Automaton::add_state() {
-  m_next.resize(m_next.size() + m_classes, -1);
+uint32_t KeywordPrefilter::Automaton::add_state() {
+  m_next.resize(m_next.size() + m_classes, k_missing);
   m_fail.push_back(0);
   m_lists.emplace_back();
-  return static_cast<int32_t>(m_fail.size() - 1);
+  return static_cast<uint32_t>(m_fail.size() - 1);
 }
 
 void KeywordPrefilter::Automaton::add_keyword(const std::string& keyword,
                                               uint32_t list) {
-  int32_t state = 0;
+  uint32_t state = 0;
   for (char ch : keyword) {
     unsigned char c = fold(static_cast<unsigned char>(ch));
-    if (next(state, c) < 0) {
-      int32_t added = add_state();
+    if (next(state, c) == k_missing) {
+      uint32_t added = add_state();
       next(state, c) = added;
     }
     state = next(state, c);
@@ -105,10 +105,10 @@ void KeywordPrefilter::Automaton::add_keyword(const std::string& keyword,
 // Classic breadth-first construction; missing transitions are filled in so
 // that the scan loop is a single table lookup per byte.
 void KeywordPrefilter::Automaton::build_links() {
-  std::queue<int32_t> queue;
+  std::queue<uint32_t> queue;
   for (size_t k = 0; k < m_classes; ++k) {
-    int32_t& next = m_next[k];
-    if (next < 0) {
+    uint32_t& next = m_next[k];
+    if (next == k_missing) {
       next = 0;
     } else {
       m_fail[next] = 0;
@@ -116,15 +116,15 @@ void KeywordPrefilter::Automaton::build_links() {
     }
   }
   while (!queue.empty()) {
-    int32_t state = queue.front();
+    uint32_t state = queue.front();
     queue.pop();
     const std::vector<uint32_t>& inherited = m_lists[m_fail[state]];
     m_lists[state].insert(m_lists[state].end(), inherited.begin(),
                           inherited.end());
     for (size_t k = 0; k < m_classes; ++k) {
-      int32_t& next = m_next[size_t(state) * m_classes + k];
-      int32_t via_fail = m_next[size_t(m_fail[state]) * m_classes + k];
-      if (next < 0) {
+      uint32_t& next = m_next[size_t(state) * m_classes + k];
+      uint32_t via_fail = m_next[size_t(m_fail[state]) * m_classes + k];
+      if (next == k_missing) {
         next = via_fail;
       } else {
         m_fail[next] = via_fail;
@@ -140,13 +140,13 @@ void KeywordPrefilter::Automaton::build_links() {
     throw RuleError("too many keywords and terms: " +
                     std::to_string(m_fail.size()) + " prefilter states");
   }
-  m_rows.reserve(m_next.size());
-  for (int32_t state : m_next) {
-    m_rows.push_back(uint32_t(state) * uint32_t(m_classes) |
-                     (m_lists[state].empty() ? 0 : k_output));
+  // Turned into the scan loop's table in place: a second table of this
+  // size would cost its page faults at every start.
+  for (uint32_t& entry : m_next) {
+    entry =
+        entry * uint32_t(m_classes) | (m_lists[entry].empty() ? 0 : k_output);
   }
-  // Only m_rows is read from now on (megabytes with many non-ASCII words).
-  m_next = {};
+  m_rows = std::move(m_next);
   m_fail = {};
 }
 
@@ -167,7 +167,9 @@ void KeywordPrefilter::matches(std::string_view text,
                                std::vector<uint32_t>& hits) const {
   m_ascii.matches(text, seen, hits);
   if (!is_ascii(text)) {
-    m_other.matches(text, seen, hits);
+    m_other_built.call(
+        [this] { m_other = std::make_unique<Automaton>(m_other_keywords); });
+    m_other->matches(text, seen, hits);
   }
 }
 

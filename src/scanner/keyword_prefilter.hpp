@@ -4,8 +4,11 @@
 // Built once; immutable and shared by all workers.
 #pragma once
 
+#include "core/once_flag.hpp"
+
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,10 +42,10 @@ private:
                  std::vector<uint32_t>& hits) const;
 
   private:
-    int32_t& next(int32_t state, unsigned char c) {
+    uint32_t& next(uint32_t state, unsigned char c) {
       return m_next[size_t(state) * m_classes + m_class[c]];
     }
-    int32_t add_state();
+    uint32_t add_state();
     void add_keyword(const std::string& keyword, uint32_t list);
     void build_links();
 
@@ -50,12 +53,13 @@ private:
     // one entry per class, not 256.
     std::array<uint8_t, 256> m_class{};
     size_t m_classes = 1;
-    std::vector<int32_t> m_next; // state * m_classes + class -> state
+    static constexpr uint32_t k_missing = UINT32_MAX; // (build)
+    std::vector<uint32_t> m_next; // state * m_classes + class -> state
     // The scan loop's table: m_next with each target as its row offset
     // (state * m_classes), k_output set when keywords end there.
     static constexpr uint32_t k_output = 0x80000000u;
     std::vector<uint32_t> m_rows;
-    std::vector<int32_t> m_fail;                // (build)
+    std::vector<uint32_t> m_fail;               // (build)
     std::vector<std::vector<uint32_t>> m_lists; // per state: keywords ending
     size_t m_longest = 1;                       // the longest keyword's bytes
     // Texts shorter than twice this are walked in one piece.
@@ -64,9 +68,12 @@ private:
 
   // Two automata: the ASCII keywords (most: 62 byte classes instead of 148,
   // so the tables built at every start are a third of the size), and the
-  // rest, which only a text with a non-ASCII byte can hold.
+  // rest, which only a text with a non-ASCII byte can hold: built when the
+  // first such text comes (an all-ASCII run never pays for it).
   Automaton m_ascii;
-  Automaton m_other;
+  std::vector<std::vector<std::string>> m_other_keywords;
+  mutable OnceFlag m_other_built;
+  mutable std::unique_ptr<Automaton> m_other;
   std::vector<uint32_t> m_always; // rules without keywords
   size_t m_rule_count = 0;
 };

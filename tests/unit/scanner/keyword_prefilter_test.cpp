@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace veil {
@@ -50,6 +51,22 @@ TEST_SUITE("scanner::keyword_prefilter") {
     CHECK(run(p, "en \xC3\xA9t\xC3\xA9") == Flags{1});
     CHECK(run(p, "en \xC3\x89T\xC3\x89") == Flags{0}); // "ÉTÉ"
     CHECK(run(p, "en \xC3\xA9T\xC3\xA9") == Flags{1});
+  }
+
+  TEST_CASE("threads meeting the first non-ASCII text at once all match") {
+    // The non-ASCII keywords' automaton is built on that first text.
+    KeywordPrefilter p(Keywords{{"\xC3\xA9t\xC3\xA9"}, {"ok"}});
+    std::vector<int> found(4, 0);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < found.size(); ++t) {
+      threads.emplace_back([&, t] {
+        found[t] = run(p, "ok en \xC3\xA9t\xC3\xA9") == Flags{1, 1};
+      });
+    }
+    for (std::thread& thread : threads) {
+      thread.join();
+    }
+    CHECK(found == std::vector<int>(4, 1));
   }
 
   TEST_CASE("rules without keywords are always candidates") {
