@@ -38,11 +38,12 @@ bool short_end(const AnchorShape& shape) {
 } // namespace
 
 AnchorNeed AnchorNeed::of(std::string_view regex) {
-  std::optional<AnchorShapes> shapes = anchor_shapes(regex);
-  if (!shapes) {
+  std::optional<RegexShape> parsed = regex_shape(regex);
+  if (!parsed) {
     return {};
   }
-  MinCounts need = min_counts(regex); // of the whole match, not a group
+  const AnchorShapes* shapes = &parsed->shapes;
+  const MinCounts& need = parsed->need; // of the whole match, not a group
   auto make = [](Kind kind, int count, const AnchorShape& shape) {
     auto reach = [](int64_t bytes) {
       return is_short(bytes) ? uint32_t(std::max<int64_t>(bytes, 0))

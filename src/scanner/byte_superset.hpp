@@ -37,6 +37,13 @@ MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 // pattern's matches; nullopt for syntax this parser does not know.
 std::optional<AnchorShapes> anchor_shapes(std::string_view re2_pattern);
 
+// anchor_shapes() and min_counts() of the whole match from one parse.
+struct RegexShape {
+  AnchorShapes shapes;
+  MinCounts need;
+};
+std::optional<RegexShape> regex_shape(std::string_view re2_pattern);
+
 // A Vectorscan pattern matching exactly these bytes.
 std::string literal_pattern(std::string_view bytes);
 
