@@ -39,6 +39,26 @@ TEST_SUITE("scanner::injection") {
     CHECK(fold_look_alikes("plain text") == "");
   }
 
+  TEST_CASE("each zero-width mark is found, look-alike punctuation is not") {
+    auto read = [](std::string_view text) {
+      std::vector<DecodedSpan> spans;
+      find_hidden_text(text, spans);
+      return spans.size() == 1 && std::string(spans[0].kind) == "zero-width"
+                 ? spans[0].text
+                 : std::string("-");
+    };
+    CHECK(read("ig\xE2\x80\x8Bnore") == "ignore"); // U+200B
+    CHECK(read("ig\xE2\x80\x8Dnore") == "ignore"); // U+200D
+    CHECK(read("ig\xE2\x81\xA0nore") == "ignore"); // U+2060
+    CHECK(read("ig\xEF\xBB\xBFnore") == "ignore"); // U+FEFF
+    CHECK(read("ig\xC2\xADnore") == "ignore");     // U+00AD
+    // ’ (E2 80 99), nbsp (C2 A0), a fullwidth A (EF BC A1), cut-off marks
+    CHECK(read("it\xE2\x80\x99s a\xC2\xA0"
+               "b \xEF\xBC\xA1") == "-");
+    CHECK(read("end \xE2\x80") == "-");
+    CHECK(read("end \xC2") == "-");
+  }
+
   TEST_CASE("rot13 and leetspeak readings") {
     CHECK(rot13("vtaber nyy") == "ignore all");
     CHECK(unleet("1gn0r3 4ll mp3") == "ignore all mpe");
