@@ -895,11 +895,6 @@ MinCounts min_counts(std::string_view re2_pattern, int group) {
   }
 }
 
-std::optional<AnchorShapes> anchor_shapes(std::string_view re2_pattern) {
-  std::optional<RegexShape> shape = regex_shape(re2_pattern);
-  return shape ? std::optional(shape->shapes) : std::nullopt;
-}
-
 std::optional<RegexShape> regex_shape(std::string_view re2_pattern) {
   try {
     Piece whole = Rewriter(re2_pattern).run();

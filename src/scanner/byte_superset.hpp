@@ -34,10 +34,8 @@ struct MinCounts {
 MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 
 // How digits, capitals and the bytes of non-ASCII characters lie in the
-// pattern's matches; nullopt for syntax this parser does not know.
-std::optional<AnchorShapes> anchor_shapes(std::string_view re2_pattern);
-
-// anchor_shapes() and min_counts() of the whole match from one parse.
+// pattern's matches, and min_counts() of the whole match, from one parse;
+// nullopt for syntax this parser does not know.
 struct RegexShape {
   AnchorShapes shapes;
   MinCounts need;

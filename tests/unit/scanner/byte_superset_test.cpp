@@ -165,36 +165,39 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(digits("a\\Cb") == 0);   // syntax it does not know
   }
 
-  TEST_CASE("anchor_shapes: where digits and non-ASCII bytes lie") {
+  TEST_CASE("regex_shape: where digits and non-ASCII bytes lie") {
     AnchorShape card =
-        anchor_shapes("\\b(\\d{4}(?:[ -]?\\d{4}){3})\\b")->digits;
+        regex_shape("\\b(\\d{4}(?:[ -]?\\d{4}){3})\\b")->shapes.digits;
     CHECK(card.free == AnchorShape::none);
     CHECK(card.lead == 0);
     CHECK(card.trail == 0);
     CHECK(card.gap == 1);
-    AnchorShape id = anchor_shapes("(?i)id[: ]{0,3}#?\\d+x?")->digits;
+    AnchorShape id = regex_shape("(?i)id[: ]{0,3}#?\\d+x?")->shapes.digits;
     CHECK(id.lead == 6); // "ID", three separators, "#"
     CHECK(id.trail == 1);
     CHECK(id.gap == 0);
     // [^\w] may be a 4-byte character
-    CHECK(anchor_shapes("(?:^|[^\\w])\\d")->digits.lead == 4);
+    CHECK(regex_shape("(?:^|[^\\w])\\d")->shapes.digits.lead == 4);
     // A match without digits: no bound from digits
-    CHECK(anchor_shapes("\\d+|abc")->digits.free == 3);
-    CHECK(anchor_shapes("\\d+(?: \\d+)*")->digits.gap == 1);
-    CHECK(anchor_shapes("\\d(?:[a-z]\\d)*")->digits.gap == 1);
-    CHECK(anchor_shapes("\\d[a-z]*\\d")->digits.gap == AnchorShape::unbounded);
-    CHECK(anchor_shapes("\\d[a-z]*")->digits.trail == AnchorShape::unbounded);
-    AnchorShape tags = anchor_shapes("[\\x{E0000}-\\x{E007F}]+")->non_ascii;
+    CHECK(regex_shape("\\d+|abc")->shapes.digits.free == 3);
+    CHECK(regex_shape("\\d+(?: \\d+)*")->shapes.digits.gap == 1);
+    CHECK(regex_shape("\\d(?:[a-z]\\d)*")->shapes.digits.gap == 1);
+    CHECK(regex_shape("\\d[a-z]*\\d")->shapes.digits.gap ==
+          AnchorShape::unbounded);
+    CHECK(regex_shape("\\d[a-z]*")->shapes.digits.trail ==
+          AnchorShape::unbounded);
+    AnchorShape tags =
+        regex_shape("[\\x{E0000}-\\x{E007F}]+")->shapes.non_ascii;
     CHECK(tags.free == AnchorShape::none);
     CHECK(tags.lead == 0);
     CHECK(tags.gap == 0);
-    CHECK(anchor_shapes("é[a-c]{2}é")->non_ascii.gap == 2);
-    AnchorShape fiscal = anchor_shapes("\\b[A-Z]{6}\\d{2}[A-Z]\\b")->upper;
+    CHECK(regex_shape("é[a-c]{2}é")->shapes.non_ascii.gap == 2);
+    AnchorShape fiscal = regex_shape("\\b[A-Z]{6}\\d{2}[A-Z]\\b")->shapes.upper;
     CHECK(fiscal.free == AnchorShape::none);
     CHECK(fiscal.gap == 2);
     // Either case; k and s also fold to the Kelvin and long-s signs.
-    CHECK(anchor_shapes("(?i)[A-Z]{2}")->upper.free == 8);
-    CHECK_FALSE(anchor_shapes("a\\Cb").has_value()); // syntax it does not know
+    CHECK(regex_shape("(?i)[A-Z]{2}")->shapes.upper.free == 8);
+    CHECK_FALSE(regex_shape("a\\Cb").has_value()); // syntax it does not know
   }
 
   TEST_CASE("min_counts: capitals and non-ASCII characters") {
