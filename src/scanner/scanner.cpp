@@ -137,14 +137,16 @@ constexpr size_t k_gate_worth = 2;
 void Scanner::scan_text(const Record& record, uint32_t field_index,
                         std::vector<Match>& out) {
   bool gate = prepare(record, record.fields[field_index], k_gate_worth);
-  run_candidates(record, field_index, gate, out);
+  run_candidates(record, field_index, m_candidates, gate, out);
 }
 
-void Scanner::run_candidates(const Record& record, uint32_t field_index,
-                             bool gate, std::vector<Match>& out) {
+void Scanner::run_candidates(
+    const Record& record, uint32_t field_index,
+    std::span<const CandidateFilter::Candidate> candidates, bool gate,
+    std::vector<Match>& out) {
   const auto& rules = m_rules.rules();
   const Field& field = record.fields[field_index];
-  for (const CandidateFilter::Candidate& candidate : m_candidates) {
+  for (const CandidateFilter::Candidate& candidate : candidates) {
     const CompiledRule& rule = *rules[candidate.rule];
     if (selected(rule, record, field, candidate)) {
       find_windowed(rule, record, field_index, gate, out);
@@ -306,8 +308,6 @@ void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
   const size_t record_start = out.size();
   for (uint32_t f = 0; f < record.fields.size(); ++f) {
     const FieldPlan& plan = plans[f];
-    m_candidates.assign(m_planned.begin() + plan.first,
-                        m_planned.begin() + plan.first + plan.count);
     m_windows.reset(record.fields[f].text);
     gate.begin(m_gate_scratch);
     if (plan.gate) {
@@ -317,7 +317,11 @@ void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
                 plan.decided);
     }
     m_field_matches.clear();
-    run_candidates(record, f, plan.gate, m_field_matches);
+    run_candidates(
+        record, f,
+        std::span<const CandidateFilter::Candidate>(m_planned).subspan(
+            plan.first, plan.count),
+        plan.gate, m_field_matches);
     scan_decoded(record, f, record.fields[f].text, 1, 0, 0, m_field_matches);
     resolve_overlaps(m_field_matches);
     out.insert(out.end(), m_field_matches.begin(), m_field_matches.end());

@@ -58,10 +58,11 @@ private:
   }
   void scan_text(const Record& record, uint32_t field_index,
                  std::vector<Match>& out);
-  // The candidates in m_candidates that are selected, on the field's text
-  // (already in m_windows and the gate's scratch).
-  void run_candidates(const Record& record, uint32_t field_index, bool gate,
-                      std::vector<Match>& out);
+  // The selected ones of the field's candidates, on its text (already in
+  // m_windows and the gate's scratch).
+  void run_candidates(const Record& record, uint32_t field_index,
+                      std::span<const CandidateFilter::Candidate> candidates,
+                      bool gate, std::vector<Match>& out);
   // What the first two stages of scan_group() decided for one field.
   struct FieldPlan {
     uint32_t first = 0; // its candidates in m_planned
