@@ -33,11 +33,14 @@ bool key_excluded(const ContextSpec& context, std::string_view key) {
 bool in_key_or_model(const ContextSpec& context, std::string_view key,
                      std::string_view model) {
   return !key_excluded(context, key) &&
-         (any_word_in(context, key) ||
-          (context.where != "key" && any_word_in(context, model)));
+         (any_word_in(context, key) || model_is_context(context, model));
 }
 
 } // namespace
+
+bool model_is_context(const ContextSpec& context, std::string_view model) {
+  return context.where != "key" && any_word_in(context, model);
+}
 
 bool contains_word_ci(std::string_view haystack, std::string_view word) {
   auto it =

@@ -20,6 +20,10 @@ bool has_context(const ContextSpec& context, const Record& record,
 bool context_outside_text(const ContextSpec& context, const Record& record,
                           const Field& field);
 
+// Whether the record's model name can be context for a match: it holds one
+// of the words and the rule looks beyond the JSON key.
+bool model_is_context(const ContextSpec& context, std::string_view model);
+
 bool contains_word_ci(std::string_view haystack, std::string_view word);
 
 } // namespace veil

@@ -269,10 +269,16 @@ void Scanner::plan_fields(std::span<const Record> records,
                           std::span<std::vector<Drop>> drops) {
   m_plans.clear();
   m_planned.clear();
+  m_cached.clear();
   for (size_t r = 0; r < records.size(); ++r) {
     explain_into(drops.empty() ? nullptr : &drops[r]); // keeps more candidates
     for (const Field& field : records[r].fields) {
       FieldPlan plan;
+      // --explain wants every field's drops, which the cache does not keep.
+      if (drops.empty() && look_up(records[r], field, plan)) {
+        m_plans.push_back(plan);
+        continue;
+      }
       plan.gate = prepare(records[r], field, k_gate_worth);
       plan.first = uint32_t(m_planned.size());
       plan.count = uint32_t(m_candidates.size());
@@ -281,6 +287,41 @@ void Scanner::plan_fields(std::span<const Record> records,
       m_plans.push_back(plan);
     }
   }
+}
+
+bool Scanner::look_up(const Record& record, const Field& field,
+                      FieldPlan& plan) {
+  m_key = last_key_segment(field.pointer);
+  FieldCache::Lookup found = m_cache.find(
+      {field.text, m_key, model_key(record.model_hint), field.direction});
+  plan.hash = found.hash;
+  plan.store = found.store;
+  if (found.matches == nullptr) {
+    return false;
+  }
+  plan.cached = true;
+  plan.first = uint32_t(m_cached.size());
+  plan.count = uint32_t(found.matches->size());
+  m_cached.insert(m_cached.end(), found.matches->begin(), found.matches->end());
+  return true;
+}
+
+std::string_view Scanner::model_key(const std::string& model_hint) {
+  if (model_hint.empty()) {
+    return {};
+  }
+  auto found = m_model_is_context.find(model_hint);
+  if (found == m_model_is_context.end()) {
+    if (m_model_is_context.size() >= 256) {
+      m_model_is_context.clear(); // a log of ever new model names
+    }
+    const auto& rules = m_rules.rules();
+    bool matters = std::any_of(rules.begin(), rules.end(), [&](const auto& r) {
+      return model_is_context(r->spec().context, model_hint);
+    });
+    found = m_model_is_context.emplace(model_hint, matters).first;
+  }
+  return found->second ? std::string_view(model_hint) : std::string_view();
 }
 
 void Scanner::run_gate(std::span<const Record> records) {
@@ -308,6 +349,14 @@ void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
   const size_t record_start = out.size();
   for (uint32_t f = 0; f < record.fields.size(); ++f) {
     const FieldPlan& plan = plans[f];
+    if (plan.cached) {
+      for (const Match& m :
+           std::span(m_cached).subspan(plan.first, plan.count)) {
+        out.push_back(m);
+        out.back().field = f;
+      }
+      continue;
+    }
     m_windows.reset(record.fields[f].text);
     gate.begin(m_gate_scratch);
     if (plan.gate) {
@@ -324,6 +373,13 @@ void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
         plan.gate, m_field_matches);
     scan_decoded(record, f, record.fields[f].text, 1, 0, 0, m_field_matches);
     resolve_overlaps(m_field_matches);
+    if (plan.store) {
+      const Field& field = record.fields[f];
+      std::string key = last_key_segment(field.pointer);
+      m_cache.store(
+          {field.text, key, model_key(record.model_hint), field.direction},
+          plan.hash, m_field_matches);
+    }
     out.insert(out.end(), m_field_matches.begin(), m_field_matches.end());
   }
   raise_paired(out, record_start);

@@ -8,9 +8,12 @@
 #include "core/finding.hpp"
 #include "core/record.hpp"
 #include "scanner/anchor_windows.hpp"
+#include "scanner/field_cache.hpp"
 #include "scanner/rule_set.hpp"
 
 #include <span>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace veil {
@@ -71,9 +74,18 @@ private:
     uint32_t hit_count = 0;
     bool gate = false;    // ask the gate
     bool decided = false; // false: the set ran out of memory, rules all run
+    bool cached = false;  // its matches are m_cached[first, first + count)
+    bool store = false;   // its matches go into m_cache
+    uint64_t hash = 0;    // its m_cache hash
   };
   void plan_fields(std::span<const Record> records,
                    std::span<std::vector<Drop>> drops);
+  // True when the field's matches are in m_cache (then copied to m_cached);
+  // else the plan says whether to store them.
+  bool look_up(const Record& record, const Field& field, FieldPlan& plan);
+  // The record's model name as m_cache tells records apart: "" when it
+  // holds no rule's context word, as then no finding depends on it.
+  std::string_view model_key(const std::string& model_hint);
   void run_gate(std::span<const Record> records);
   // The rest of scan() for one record, from its fields' plans.
   void scan_planned(const Record& record, const FieldPlan* plans,
@@ -116,6 +128,9 @@ private:
   std::vector<FieldPlan> m_plans; // scan_group(): per field of the group
   std::vector<CandidateFilter::Candidate> m_planned;
   std::vector<int> m_planned_hits;
+  FieldCache m_cache;
+  std::unordered_map<std::string, bool> m_model_is_context;
+  std::vector<Match> m_cached; // scan_group(): matches found in m_cache
 };
 
 // Keeps a deterministic, non-overlapping subset: higher severity, then the

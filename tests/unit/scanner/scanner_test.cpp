@@ -339,6 +339,73 @@ TEST_SUITE("scanner::scanner") {
     }
     CHECK(matches > 1000);
     CHECK(drops > 100);
+
+    // Without --explain, texts met again come from the scanner's cache:
+    // the third pass finds every field there.
+    Scanner cached(rules);
+    for (int pass = 0; pass < 3; ++pass) {
+      for (size_t begin = 0; begin < n; begin += 50) {
+        size_t size = std::min<size_t>(50, n - begin);
+        std::vector<std::vector<Match>> out(size);
+        cached.scan_group(std::span(records).subspan(begin, size), out);
+        for (size_t i = 0; i < size; ++i) {
+          CHECK(test::views(out[i]) == test::views(grouped[begin + i]));
+        }
+      }
+    }
+  }
+
+  TEST_CASE("a text met again gives what its field gives, whatever else "
+            "the record holds") {
+    RuleSpec pin = make_rule("t.pin", R"(\b\d{4}\b)");
+    pin.context.words = {"pin"};
+    pin.context.boost = 0.15;
+    pin.confidence = 0.7;
+    RuleSpec ds = make_rule("t.ds", R"(\bsk-[a-f0-9]{8}\b)");
+    ds.context.words = {"deepseek"};
+    ds.context.required = true;
+    RuleSpec out = make_rule("t.out", "leak");
+    out.direction = "output";
+    std::vector<RuleSpec> specs;
+    specs.push_back(pin);
+    specs.push_back(ds);
+    specs.push_back(out);
+    RuleSet rules(std::move(specs));
+    const std::string text = "code 1234, key sk-0123abcd, leak";
+    struct Case {
+      const char* pointer;
+      Direction direction;
+      const char* model;
+      MV expected;
+      double pin_confidence;
+    };
+    const std::vector<Case> cases = {
+        {"/m/content", Direction::input, "gpt-4o", MV{{"t.pin", 1, 5, 9}}, 0.7},
+        {"/m/content", Direction::output, "gpt-4o",
+         MV{{"t.pin", 1, 5, 9}, {"t.out", 1, 28, 32}}, 0.7},
+        {"/m/content", Direction::input, "deepseek-chat",
+         MV{{"t.pin", 1, 5, 9}, {"t.ds", 1, 15, 26}}, 0.7},
+        {"/m/pin", Direction::input, "gpt-4o", MV{{"t.pin", 1, 5, 9}}, 0.85},
+        {"/m/content", Direction::input, "pinecone-v2", MV{{"t.pin", 1, 5, 9}},
+         0.85},
+        {"/m/content", Direction::input, "", MV{{"t.pin", 1, 5, 9}}, 0.7},
+    };
+    Scanner scanner(rules);
+    for (int pass = 0; pass < 4; ++pass) {
+      for (const Case& c : cases) {
+        CAPTURE(pass);
+        CAPTURE(c.pointer);
+        CAPTURE(c.model);
+        Record record = make_record(
+            {make_field("x", "/id"), make_field(text, c.pointer, c.direction)});
+        record.model_hint = c.model;
+        std::vector<Match> found;
+        scanner.scan(record, found);
+        CHECK(views(found) == c.expected);
+        REQUIRE(!found.empty());
+        CHECK(found[0].confidence == doctest::Approx(c.pin_confidence));
+      }
+    }
   }
 
 } // TEST_SUITE

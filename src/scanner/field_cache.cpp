@@ -1,0 +1,73 @@
+#include "scanner/field_cache.hpp"
+
+#include <functional>
+
+namespace veil {
+
+namespace {
+constexpr size_t k_entries = 4096; // powers of two
+constexpr size_t k_seen = 32768;
+
+uint64_t mix(uint64_t h, uint64_t v) {
+  return (h ^ v) * 0x9E3779B97F4A7C15ull;
+}
+} // namespace
+
+uint64_t FieldCache::hash_of(const Key& key) {
+  std::hash<std::string_view> h;
+  uint64_t v = mix(h(key.text), h(key.json_key));
+  v = mix(v, h(key.model_hint));
+  v = mix(v, uint64_t(key.direction));
+  return v ^ (v >> 29);
+}
+
+bool FieldCache::same(const Entry& entry, const Key& key) {
+  return entry.used && entry.text == key.text &&
+         entry.json_key == key.json_key && entry.model_hint == key.model_hint &&
+         entry.direction == key.direction;
+}
+
+FieldCache::Lookup FieldCache::find(const Key& key) {
+  Lookup lookup;
+  if (key.text.size() > k_max_text) {
+    return lookup;
+  }
+  lookup.hash = hash_of(key);
+  if (m_entries.empty()) { // a run of one short line never pays for them
+    m_entries.resize(k_entries);
+    m_seen.resize(k_seen);
+  }
+  const Entry& entry = m_entries[lookup.hash & (k_entries - 1)];
+  if (entry.hash == lookup.hash && same(entry, key)) {
+    lookup.matches = &entry.matches;
+    return lookup;
+  }
+  // The high half tells texts of the same slot apart.
+  uint32_t tag = uint32_t(lookup.hash >> 32);
+  uint32_t& seen = m_seen[lookup.hash & (k_seen - 1)];
+  lookup.store = seen == tag;
+  seen = tag;
+  return lookup;
+}
+
+void FieldCache::store(const Key& key, uint64_t hash,
+                       std::span<const Match> matches) {
+  Entry& entry = m_entries[hash & (k_entries - 1)];
+  size_t bytes = m_bytes - entry.text.size() + key.text.size();
+  if (bytes > k_max_bytes) {
+    return;
+  }
+  m_bytes = bytes;
+  entry.hash = hash;
+  entry.text.assign(key.text);
+  entry.json_key.assign(key.json_key);
+  entry.model_hint.assign(key.model_hint);
+  entry.direction = key.direction;
+  entry.matches.assign(matches.begin(), matches.end());
+  for (Match& m : entry.matches) {
+    m.field = 0;
+  }
+  entry.used = true;
+}
+
+} // namespace veil

@@ -1,0 +1,71 @@
+// Remembers the matches of field texts a worker has met more than once.
+// Chat logs repeat the same system prompts, tool definitions, few-shot
+// turns and role names across millions of records; each repeat is looked
+// up instead of scanned. A field's matches depend on its text, its JSON key
+// (context words), its direction (rules for input or output) and the
+// record's model hint (context), so all four make the key; nothing else of
+// the record reaches the scanner's per-field stage.
+//
+// Direct-mapped and bounded: a text is stored on its second sighting (its
+// first only leaves a hash in a small table), so a stream of unique texts
+// neither fills the cache nor pushes out the texts that do repeat. One per
+// Scanner (one per worker): no locks.
+#pragma once
+
+#include "core/finding.hpp"
+#include "core/record.hpp"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace veil {
+
+class FieldCache {
+public:
+  struct Key {
+    std::string_view text;
+    std::string_view json_key; // the field's last JSON key segment
+    std::string_view model_hint;
+    Direction direction = Direction::unknown;
+  };
+
+  // Texts longer than this are scanned every time: long texts rarely
+  // repeat whole, and storing them would crowd out those that do.
+  static constexpr size_t k_max_text = size_t{16} << 10;
+  static constexpr size_t k_max_bytes = size_t{4} << 20;
+
+  // What to do with a field: take its stored matches, or scan it (and
+  // store() the result when `store`).
+  struct Lookup {
+    const std::vector<Match>* matches = nullptr; // stored matches, field 0
+    bool store = false;
+    uint64_t hash = 0;
+  };
+  Lookup find(const Key& key);
+  // The field's matches (any field index; stored as field 0).
+  void store(const Key& key, uint64_t hash, std::span<const Match> matches);
+  // Text bytes held: at most k_max_bytes.
+  size_t bytes() const { return m_bytes; }
+
+private:
+  struct Entry {
+    uint64_t hash = 0;
+    std::string text;
+    std::string json_key;
+    std::string model_hint;
+    Direction direction = Direction::unknown;
+    std::vector<Match> matches;
+    bool used = false;
+  };
+  static uint64_t hash_of(const Key& key);
+  static bool same(const Entry& entry, const Key& key);
+
+  std::vector<Entry> m_entries;
+  std::vector<uint32_t> m_seen; // tags of hashes met once
+  size_t m_bytes = 0;           // text bytes held by m_entries
+};
+
+} // namespace veil

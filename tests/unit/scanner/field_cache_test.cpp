@@ -1,0 +1,118 @@
+#include "scanner/field_cache.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace veil {
+namespace {
+
+using Key = FieldCache::Key;
+
+// What find() says, after storing the matches it asks for.
+struct Seen {
+  bool cached = false;
+  bool store = false;
+};
+
+Seen meet(FieldCache& cache, const Key& key,
+          const std::vector<Match>& matches = {}) {
+  FieldCache::Lookup found = cache.find(key);
+  if (found.store) {
+    cache.store(key, found.hash, matches);
+  }
+  return {found.matches != nullptr, found.store};
+}
+
+TEST_SUITE("scanner::field_cache") {
+
+  TEST_CASE("a text is stored on its second sighting and found on its "
+            "third") {
+    FieldCache cache;
+    Key key{"You are a helpful assistant.", "content", "", Direction::system};
+    std::vector<Match> matches{Match{nullptr, 7, 4, 9, 0.8, Severity::high}};
+    Seen first = meet(cache, key, matches);
+    CHECK_FALSE(first.cached);
+    CHECK_FALSE(first.store);
+    Seen second = meet(cache, key, matches);
+    CHECK_FALSE(second.cached);
+    CHECK(second.store);
+    FieldCache::Lookup third = cache.find(key);
+    REQUIRE(third.matches != nullptr);
+    REQUIRE(third.matches->size() == 1);
+    const Match& m = third.matches->front();
+    CHECK(m.field == 0); // the caller's field index goes back in
+    CHECK(m.start == 4);
+    CHECK(m.end == 9);
+    CHECK(m.confidence == doctest::Approx(0.8));
+    CHECK(cache.bytes() == key.text.size());
+  }
+
+  TEST_CASE("a text with no matches is remembered too") {
+    FieldCache cache;
+    Key key{"hello", "content", "", Direction::input};
+    meet(cache, key);
+    meet(cache, key);
+    FieldCache::Lookup found = cache.find(key);
+    REQUIRE(found.matches != nullptr);
+    CHECK(found.matches->empty());
+  }
+
+  TEST_CASE("key, direction and model hint each tell texts apart") {
+    FieldCache cache;
+    Key key{"call me at 555 0100", "content", "gpt-4o", Direction::input};
+    meet(cache, key);
+    meet(cache, key);
+    REQUIRE(cache.find(key).matches != nullptr);
+    Key other_key = key;
+    other_key.json_key = "phone";
+    Key other_direction = key;
+    other_direction.direction = Direction::output;
+    Key other_model = key;
+    other_model.model_hint = "deepseek-chat";
+    Key other_text = key;
+    other_text.text = "call me at 555 0101";
+    for (const Key& k : {other_key, other_direction, other_model, other_text}) {
+      CHECK(cache.find(k).matches == nullptr);
+    }
+    CHECK(cache.find(key).matches != nullptr);
+  }
+
+  TEST_CASE("texts over the size limit are never stored") {
+    FieldCache cache;
+    std::string text(FieldCache::k_max_text + 1, 'a');
+    Key key{text, "content", "", Direction::input};
+    for (int i = 0; i < 3; ++i) {
+      Seen seen = meet(cache, key);
+      CHECK_FALSE(seen.cached);
+      CHECK_FALSE(seen.store);
+    }
+    CHECK(cache.bytes() == 0);
+  }
+
+  TEST_CASE("the bytes held stay within the budget") {
+    FieldCache cache;
+    const size_t n = 2 * FieldCache::k_max_bytes / FieldCache::k_max_text;
+    std::vector<std::string> texts;
+    for (size_t i = 0; i < n; ++i) {
+      texts.push_back(std::to_string(i) +
+                      std::string(FieldCache::k_max_text - 8, 'x'));
+    }
+    size_t cached = 0;
+    for (int pass = 0; pass < 3; ++pass) {
+      for (const std::string& text : texts) {
+        cached +=
+            meet(cache, Key{text, "content", "", Direction::input}).cached;
+        CHECK(cache.bytes() <= FieldCache::k_max_bytes);
+      }
+    }
+    CHECK(cache.bytes() > FieldCache::k_max_bytes / 2);
+    CHECK(cached > 0);
+    CHECK(cached < n); // the budget held only part of them
+  }
+
+} // TEST_SUITE
+
+} // namespace
+} // namespace veil
