@@ -34,12 +34,13 @@ FieldCache::Lookup FieldCache::find(const Key& key) {
   }
   lookup.hash = hash_of(key);
   if (m_entries.empty()) { // a run of one short line never pays for them
+    m_hashes.resize(k_entries);
     m_entries.resize(k_entries);
     m_seen.resize(k_seen);
   }
-  const Entry& entry = m_entries[lookup.hash & (k_entries - 1)];
-  if (entry.hash == lookup.hash && same(entry, key)) {
-    lookup.matches = &entry.matches;
+  size_t slot = lookup.hash & (k_entries - 1);
+  if (m_hashes[slot] == lookup.hash && same(m_entries[slot], key)) {
+    lookup.matches = &m_entries[slot].matches;
     return lookup;
   }
   // The high half tells texts of the same slot apart.
@@ -52,13 +53,14 @@ FieldCache::Lookup FieldCache::find(const Key& key) {
 
 void FieldCache::store(const Key& key, uint64_t hash,
                        std::span<const Match> matches) {
-  Entry& entry = m_entries[hash & (k_entries - 1)];
+  size_t slot = hash & (k_entries - 1);
+  Entry& entry = m_entries[slot];
   size_t bytes = m_bytes - entry.text.size() + key.text.size();
   if (bytes > k_max_bytes) {
     return;
   }
   m_bytes = bytes;
-  entry.hash = hash;
+  m_hashes[slot] = hash;
   entry.text.assign(key.text);
   entry.json_key.assign(key.json_key);
   entry.model_hint.assign(key.model_hint);

@@ -52,7 +52,6 @@ public:
 
 private:
   struct Entry {
-    uint64_t hash = 0;
     std::string text;
     std::string json_key;
     std::string model_hint;
@@ -63,6 +62,8 @@ private:
   static uint64_t hash_of(const Key& key);
   static bool same(const Entry& entry, const Key& key);
 
+  // Apart from the entries, so that a miss reads 8 bytes, not an entry.
+  std::vector<uint64_t> m_hashes;
   std::vector<Entry> m_entries;
   std::vector<uint32_t> m_seen; // tags of hashes met once
   size_t m_bytes = 0;           // text bytes held by m_entries
