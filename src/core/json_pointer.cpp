@@ -79,6 +79,9 @@ std::string last_key_segment(std::string_view pointer) {
   }
   std::string_view seg =
       slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
+  if (seg.find('~') == std::string_view::npos) {
+    return std::string(seg); // nearly every key: nothing to unescape
+  }
   std::string out;
   for (size_t i = 0; i < seg.size(); ++i) {
     if (seg[i] == '~' && i + 1 < seg.size()) {

@@ -1,7 +1,6 @@
 #include "scanner/output_checks.hpp"
 
 #include "scanner/output_json.hpp"
-#include "scanner/output_leak.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -116,17 +115,35 @@ void OutputChecks::add(const CompiledRule& rule, uint32_t field, Span span,
   out.push_back(std::move(m));
 }
 
-void OutputChecks::check_leaks(const Record& record,
-                               std::vector<Match>& out) const {
-  LeakIndex index(m_leak_ngram);
-  bool has_answer = false;
+const LeakIndex& OutputChecks::leak_index(const Record& record) {
+  m_record_sources.clear();
   for (const Field& field : record.fields) {
     if (field.direction == Direction::system && !field.is_key) {
-      index.add_source(field.text);
+      m_record_sources.push_back(field.text);
     }
-    has_answer = has_answer || field.direction == Direction::output;
   }
-  if (index.empty() || !has_answer) {
+  if (!m_leak_index_built ||
+      !std::equal(m_record_sources.begin(), m_record_sources.end(),
+                  m_leak_sources.begin(), m_leak_sources.end())) {
+    m_leak_sources.assign(m_record_sources.begin(), m_record_sources.end());
+    m_leak_index = LeakIndex(m_leak_ngram);
+    for (const std::string& source : m_leak_sources) {
+      m_leak_index.add_source(source);
+    }
+    m_leak_index_built = true;
+  }
+  return m_leak_index;
+}
+
+void OutputChecks::check_leaks(const Record& record, std::vector<Match>& out) {
+  bool has_answer = std::any_of(
+      record.fields.begin(), record.fields.end(),
+      [](const Field& f) { return f.direction == Direction::output; });
+  if (!has_answer) {
+    return;
+  }
+  const LeakIndex& index = leak_index(record);
+  if (index.empty()) {
     return;
   }
   std::vector<Span> spans;
@@ -143,7 +160,7 @@ void OutputChecks::check_leaks(const Record& record,
   }
 }
 
-void OutputChecks::run(const Record& record, std::vector<Match>& out) const {
+void OutputChecks::run(const Record& record, std::vector<Match>& out) {
   if (empty()) {
     return;
   }

@@ -12,9 +12,11 @@
 #include "rules/rule_spec.hpp"
 #include "scanner/compiled_rule.hpp"
 #include "scanner/output_canary.hpp"
+#include "scanner/output_leak.hpp"
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace veil {
@@ -36,7 +38,8 @@ active_output_check_specs(const OutputCheckOptions& options);
 class OutputChecks {
 public:
   // Rule indexes start at first_index (after the rule set's), so ties in
-  // ordering stay deterministic. Immutable; shared by all workers.
+  // ordering stay deterministic. One per worker: it keeps the leak index
+  // of the last record's system prompt.
   OutputChecks(const OutputCheckOptions& options, size_t first_index);
   OutputChecks(const OutputChecks&) = delete;
   OutputChecks& operator=(const OutputChecks&) = delete;
@@ -44,10 +47,13 @@ public:
   bool empty() const { return !m_canary && !m_leak && !m_json; }
   // Adds the record's matches to out (the record's matches from the rules,
   // ordered by field then start) and keeps that order.
-  void run(const Record& record, std::vector<Match>& out) const;
+  void run(const Record& record, std::vector<Match>& out);
 
 private:
-  void check_leaks(const Record& record, std::vector<Match>& out) const;
+  void check_leaks(const Record& record, std::vector<Match>& out);
+  // The index of the record's system prompts: the last record's when they
+  // are the same texts (logs repeat the system prompt record after record).
+  const LeakIndex& leak_index(const Record& record);
   void add(const CompiledRule& rule, uint32_t field, Span span,
            std::vector<Match>& out) const;
 
@@ -56,6 +62,10 @@ private:
   std::unique_ptr<CompiledRule> m_canary;
   std::unique_ptr<CompiledRule> m_leak;
   std::unique_ptr<CompiledRule> m_json;
+  std::vector<std::string> m_leak_sources; // what m_leak_index was made of
+  std::vector<std::string_view> m_record_sources;
+  LeakIndex m_leak_index{0};
+  bool m_leak_index_built = false;
 };
 
 } // namespace veil

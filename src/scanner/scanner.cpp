@@ -156,6 +156,11 @@ void Scanner::run_candidates(
 
 bool Scanner::prepare(const Record& record, const Field& field, size_t gated) {
   m_key = last_key_segment(field.pointer);
+  return prepare_keyed(record, field, gated);
+}
+
+bool Scanner::prepare_keyed(const Record& record, const Field& field,
+                            size_t gated) {
   m_rules.candidate_filter().candidates(
       {field.text, m_key, record.model_hint, m_drops != nullptr},
       m_filter_scratch, m_candidates);
@@ -274,12 +279,13 @@ void Scanner::plan_fields(std::span<const Record> records,
     explain_into(drops.empty() ? nullptr : &drops[r]); // keeps more candidates
     for (const Field& field : records[r].fields) {
       FieldPlan plan;
+      m_key = last_key_segment(field.pointer);
       // --explain wants every field's drops, which the cache does not keep.
       if (drops.empty() && look_up(records[r], field, plan)) {
         m_plans.push_back(plan);
         continue;
       }
-      plan.gate = prepare(records[r], field, k_gate_worth);
+      plan.gate = prepare_keyed(records[r], field, k_gate_worth);
       plan.first = uint32_t(m_planned.size());
       plan.count = uint32_t(m_candidates.size());
       m_planned.insert(m_planned.end(), m_candidates.begin(),
@@ -291,7 +297,6 @@ void Scanner::plan_fields(std::span<const Record> records,
 
 bool Scanner::look_up(const Record& record, const Field& field,
                       FieldPlan& plan) {
-  m_key = last_key_segment(field.pointer);
   FieldCache::Lookup found = m_cache.find(
       {field.text, m_key, model_key(record.model_hint), field.direction});
   plan.hash = found.hash;

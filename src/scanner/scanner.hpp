@@ -81,7 +81,7 @@ private:
   void plan_fields(std::span<const Record> records,
                    std::span<std::vector<Drop>> drops);
   // True when the field's matches are in m_cache (then copied to m_cached);
-  // else the plan says whether to store them.
+  // else the plan says whether to store them. m_key holds the field's key.
   bool look_up(const Record& record, const Field& field, FieldPlan& plan);
   // The record's model name as m_cache tells records apart: "" when it
   // holds no rule's context word, as then no finding depends on it.
@@ -103,6 +103,8 @@ private:
   // field's anchors and the rule gate reset. True when the gate is to be
   // asked: it is built and `gated` candidates or more are gated.
   bool prepare(const Record& record, const Field& field, size_t gated);
+  // prepare() once m_key holds the field's key.
+  bool prepare_keyed(const Record& record, const Field& field, size_t gated);
   // Whether a rule the candidate filter picked runs on the field.
   bool selected(const CompiledRule& rule, const Record& record,
                 const Field& field,

@@ -82,6 +82,29 @@ TEST_SUITE("scanner::output_checks") {
     CHECK(matches.empty());
   }
 
+  TEST_CASE("each record's answer is compared with that record's system "
+            "prompt, when records alternate between prompts") {
+    OutputCheckOptions options;
+    options.leak_ngram = 10;
+    OutputChecks checks(options, 0);
+    const std::string answer =
+        "I must never discuss interest rates before checking the "
+        "customer's tier in the CRM system first.";
+    const std::string other = "You are a travel agent. Suggest trips.";
+    for (int round = 0; round < 2; ++round) {
+      for (const std::string& system :
+           {std::string(k_system), other, std::string(k_system), other}) {
+        std::vector<Match> matches;
+        checks.run(chat(system, "rules?", answer), matches);
+        CHECK(matches.size() == (system == k_system ? 1u : 0u));
+      }
+      std::vector<Match> matches;
+      checks.run(make_record({make_field(answer, "/a", Direction::output)}),
+                 matches);
+      CHECK(matches.empty()); // no system prompt at all
+    }
+  }
+
   TEST_CASE("--expect-json flags answers that do not parse") {
     OutputCheckOptions options;
     options.expect_json = true;
