@@ -7,6 +7,12 @@
 
 namespace veil {
 
+// A place in a file already known.
+struct TextPosition {
+  uint64_t line = 0;
+  uint64_t column = 0;
+};
+
 struct SourceLocation {
   std::string file;
   uint64_t line = 0;   // 0: unknown

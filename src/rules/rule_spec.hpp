@@ -58,13 +58,19 @@ struct RuleSpec {
   // From a pack compiled into veil: the test suite compiles and runs its
   // regexes, so they are compiled on first use, not at start-up.
   bool builtin = false;
-  SourceLocation location;                             // of the rule's table
-  std::map<std::string, SourceLocation> key_locations; // per key ("regex"...)
+  SourceLocation location; // of the rule's table
+  // Line and column of each key ("regex", "examples.match[2]"...) in the
+  // rule's file: tens of thousands of entries over the built-in packs, so
+  // the file name is not repeated in each (start-up time).
+  std::map<std::string, TextPosition> key_positions;
 
   // Location of a key, falling back to the rule's table.
-  const SourceLocation& where(const std::string& key) const {
-    auto it = key_locations.find(key);
-    return it == key_locations.end() ? location : it->second;
+  SourceLocation where(const std::string& key) const {
+    auto it = key_positions.find(key);
+    return it == key_positions.end()
+               ? location
+               : SourceLocation{location.file, it->second.line,
+                                it->second.column};
   }
 };
 

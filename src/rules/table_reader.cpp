@@ -200,17 +200,20 @@ void TableReader::reject_unknown_keys(
   }
 }
 
-void TableReader::collect_locations(
-    std::map<std::string, SourceLocation>& out) const {
+void TableReader::collect_positions(
+    std::map<std::string, TextPosition>& out) const {
+  auto position = [](const toml::node& n) {
+    return TextPosition{n.source().begin.line, n.source().begin.column};
+  };
   for (auto&& [key, value] : m_table) {
     const std::string name = m_key_prefix + std::string(key.str());
-    out[name] = location_of(value);
+    out[name] = position(value);
     if (const auto* array = value.as_array()) {
       for (size_t i = 0; i < array->size(); ++i) {
-        out[name + '[' + std::to_string(i) + ']'] = location_of((*array)[i]);
+        out[name + '[' + std::to_string(i) + ']'] = position((*array)[i]);
       }
     } else if (const auto* table = value.as_table()) {
-      TableReader(*table, m_file, m_who, name + '.').collect_locations(out);
+      TableReader(*table, m_file, m_who, name + '.').collect_positions(out);
     }
   }
 }

@@ -56,7 +56,7 @@ public:
   SourceLocation location() const { return location_of(m_table); }
   // Every key present, nested ones as "context.window", array elements as
   // "keywords[0]", so that later stages can point at a single example.
-  void collect_locations(std::map<std::string, SourceLocation>& out) const;
+  void collect_positions(std::map<std::string, TextPosition>& out) const;
 
 private:
   const toml::node& node(std::string_view key) const;

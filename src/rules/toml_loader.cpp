@@ -274,7 +274,7 @@ RuleSpec read_rule(const toml::table& table, const std::string& file,
   read_output(r, spec);
   read_examples(r, spec, options);
   spec.location = r.location();
-  r.collect_locations(spec.key_locations);
+  r.collect_positions(spec.key_positions);
   return spec;
 }
 
@@ -310,7 +310,7 @@ void read_rules(const toml::table& root, PackSpec& pack,
                           std::string(rules::type_name(node)));
     }
     RuleSpec spec = read_rule(*node.as_table(), pack.source, number, options);
-    const SourceLocation& id_at = spec.where("id");
+    SourceLocation id_at = spec.where("id");
     auto [it, inserted] = first_line.emplace(spec.id, id_at.line);
     if (!inserted) {
       throw RuleError(id_at.format() + ": rule " + spec.id +

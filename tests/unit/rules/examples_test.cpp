@@ -62,7 +62,7 @@ TEST_SUITE("rules::examples") {
   TEST_CASE("failures name the rule, the examples' location and the position") {
     std::vector<RuleSpec> specs;
     RuleSpec a = rule("t.a", "a+", {"a", "zzz", "a", "qqq"}, {"b", "ha", "x"});
-    a.key_locations["examples"] = SourceLocation{"user.toml", 12, 1};
+    a.key_positions["examples"] = TextPosition{12, 1};
     specs.push_back(a);
     specs.push_back(rule("t.b", "b", {"b"}, {"bb"}));
     RuleSet rules(std::move(specs));

@@ -11,8 +11,8 @@ using test::make_rule;
 
 RuleSpec located(RuleSpec spec) {
   spec.location = SourceLocation{"user.toml", 3, 1};
-  spec.key_locations["regex"] = SourceLocation{"user.toml", 7, 9};
-  spec.key_locations["validator"] = SourceLocation{"user.toml", 8, 13};
+  spec.key_positions["regex"] = TextPosition{7, 9};
+  spec.key_positions["validator"] = TextPosition{8, 13};
   return spec;
 }
 
