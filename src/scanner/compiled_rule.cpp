@@ -43,6 +43,8 @@ CompiledRule::CompiledRule(RuleSpec spec, size_t index)
                       "\"");
     }
   }
+  m_finds_nothing =
+      m_spec.validator == "injection_risk" && m_spec.validator_mode != "score";
   if (m_spec.direction == "input") {
     m_direction = Direction::input;
   } else if (m_spec.direction == "output") {

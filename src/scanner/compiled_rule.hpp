@@ -46,6 +46,10 @@ public:
   }
   bool reports_only() const { return m_spec.style == "none"; }
   bool applies_to(Direction d) const;
+  // Its validator rejects every value: the rule holds a place for findings
+  // made elsewhere (injection.risk's, by the injection scorer), so running
+  // its regex can only cost time.
+  bool finds_nothing() const { return m_finds_nothing; }
   enum class Verdict { drop, keep, keep_unverified };
   // Validator, entropy and allow-list checks on the finding's text;
   // keep_unverified: the validator failed but the rule only scores with it.
@@ -69,6 +73,7 @@ private:
   mutable std::vector<std::unique_ptr<RE2>> m_allow;
   ValidatorFn m_validator = nullptr;
   Direction m_direction = Direction::unknown; // unknown: any
+  bool m_finds_nothing = false;
 };
 
 } // namespace veil

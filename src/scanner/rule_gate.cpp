@@ -51,7 +51,7 @@ void RuleGate::build() const {
   options.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& rule : m_rules) {
-    if (!frequent(rule->spec()) ||
+    if (!frequent(rule->spec()) || rule->finds_nothing() ||
         rule->regex().ProgramSize() > k_max_program ||
         set->Add(rule->spec().regex, nullptr) < 0) {
       continue;

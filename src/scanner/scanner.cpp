@@ -178,7 +178,7 @@ bool Scanner::selected(const CompiledRule& rule, const Record& record,
                        const Field& field,
                        const CandidateFilter::Candidate& candidate) const {
   // --explain runs the rule anyway, to tell the context check dropped it.
-  return rule.applies_to(field.direction) &&
+  return !rule.finds_nothing() && rule.applies_to(field.direction) &&
          (!candidate.context_outside || m_drops != nullptr ||
           context_outside_text(rule.spec().context, record, field));
 }

@@ -355,6 +355,26 @@ TEST_SUITE("scanner::scanner") {
     }
   }
 
+  TEST_CASE("a rule whose validator rejects everything never runs") {
+    RuleSpec spec = make_rule("t.placeholder", "x+");
+    spec.validator = "injection_risk"; // the scorer makes its findings
+    RuleSet rules(one(spec));
+    CHECK(rules.rules()[0]->finds_nothing());
+    Scanner scanner(rules);
+    std::vector<Drop> drops;
+    scanner.explain_into(&drops);
+    std::vector<Match> found;
+    scanner.scan(make_record({make_field("xxx")}), found);
+    CHECK(found.empty());
+    CHECK(drops.empty()); // not even a validator drop: it did not run
+
+    spec.validator_mode = "score"; // then a failed check only lowers it
+    RuleSet scored(one(spec));
+    CHECK_FALSE(scored.rules()[0]->finds_nothing());
+    CHECK(views(scan(scored, make_record({make_field("xxx")}))) ==
+          MV{{"t.placeholder", 0, 0, 3}});
+  }
+
   TEST_CASE("a text met again gives what its field gives, whatever else "
             "the record holds") {
     RuleSpec pin = make_rule("t.pin", R"(\b\d{4}\b)");
