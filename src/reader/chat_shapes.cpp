@@ -1,6 +1,10 @@
 #include "reader/chat_shapes.hpp"
 
+#include <algorithm>
 #include <array>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace veil {
 
@@ -25,12 +29,6 @@ constexpr std::array<ShapeRule, 14> k_top_level_roles = {{
 }};
 // clang-format on
 
-bool starts_with_segment(std::string_view pointer, std::string_view prefix) {
-  return pointer.size() > prefix.size() &&
-         pointer.substr(0, prefix.size()) == prefix &&
-         pointer[prefix.size()] == '/';
-}
-
 std::string_view first_segment(std::string_view pointer) {
   if (pointer.empty()) {
     return pointer;
@@ -39,18 +37,43 @@ std::string_view first_segment(std::string_view pointer) {
   return pointer.substr(1, end == std::string_view::npos ? end : end - 1);
 }
 
-// The role of the innermost object with a "role" key that holds the field.
-std::string_view explicit_role(const Record& record, const Field& field) {
-  std::string_view best;
-  size_t best_len = 0;
-  for (const auto& [owner, role] : record.roles) {
-    bool inside = owner.empty() || starts_with_segment(field.pointer, owner);
-    if (inside && (best.empty() || owner.size() >= best_len)) {
-      best = role;
-      best_len = owner.size();
+// (object pointer, role), sorted by pointer; an object's "role" keys in
+// document order.
+using OwnerRoles = std::vector<std::pair<std::string_view, std::string_view>>;
+
+OwnerRoles sorted_roles(const Record& record) {
+  OwnerRoles roles(record.roles.begin(), record.roles.end());
+  std::stable_sort(
+      roles.begin(), roles.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
+  return roles;
+}
+
+// The role an object's last "role" key gives, or "".
+std::string_view role_of(const OwnerRoles& roles, std::string_view owner) {
+  auto after = std::upper_bound(
+      roles.begin(), roles.end(), owner,
+      [](std::string_view o, const auto& entry) { return o < entry.first; });
+  return after != roles.begin() && std::prev(after)->first == owner
+             ? std::prev(after)->second
+             : std::string_view();
+}
+
+// The role of the innermost object with a non-empty "role" that holds the
+// field: its ancestors are looked up from the innermost out, so a record of
+// many messages costs fields x depth, not fields x messages.
+std::string_view explicit_role(const OwnerRoles& roles,
+                               std::string_view pointer) {
+  for (size_t cut = pointer.rfind('/'); cut != std::string_view::npos;
+       cut = cut == 0 ? std::string_view::npos : pointer.rfind('/', cut - 1)) {
+    if (std::string_view role = role_of(roles, pointer.substr(0, cut));
+        !role.empty()) {
+      return role;
     }
   }
-  return best;
+  // The root object (owner "") holds every field; the loop met it at the
+  // leading '/' of a JSON Pointer, not in a text line's pointer "".
+  return pointer.starts_with('/') ? std::string_view() : role_of(roles, "");
 }
 
 std::string_view shape_role(const Field& field) {
@@ -80,8 +103,9 @@ Direction direction_of_role(std::string_view role) {
 }
 
 void assign_roles(Record& record) {
+  const OwnerRoles roles = sorted_roles(record);
   for (Field& field : record.fields) {
-    std::string_view role = explicit_role(record, field);
+    std::string_view role = explicit_role(roles, field.pointer);
     if (role.empty()) {
       role = shape_role(field);
     }

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <new>
 
 namespace veil {
 namespace {
@@ -23,6 +24,14 @@ constexpr std::string_view k_lf = "\n";
 constexpr std::string_view k_crlf = "\r\n";
 constexpr std::string_view k_none = "";
 
+char* allocate(size_t size) {
+  char* p = static_cast<char*>(std::malloc(size));
+  if (p == nullptr) {
+    throw std::bad_alloc();
+  }
+  return p;
+}
+
 } // namespace
 
 LineSplitter::LineSplitter(std::unique_ptr<ByteSource> source,
@@ -31,7 +40,7 @@ LineSplitter::LineSplitter(std::unique_ptr<ByteSource> source,
       m_buf_limit(std::max(k_block, max_line_bytes > k_no_limit - 2
                                         ? k_no_limit
                                         : max_line_bytes + 2)),
-      m_buf(std::make_unique_for_overwrite<char[]>(k_block)), m_size(k_block) {}
+      m_buf(allocate(k_block)), m_size(k_block) {}
 
 bool LineSplitter::read_more() {
   if (m_eof) {
@@ -47,9 +56,12 @@ bool LineSplitter::read_more() {
   if (m_end == m_size) {
     // next() skips a line before it outgrows m_buf_limit, so there is room.
     const size_t new_size = m_size > m_buf_limit / 2 ? m_buf_limit : m_size * 2;
-    auto bigger = std::make_unique_for_overwrite<char[]>(new_size);
-    std::memcpy(bigger.get(), m_buf.get(), m_end);
-    m_buf = std::move(bigger);
+    char* bigger = static_cast<char*>(std::realloc(m_buf.get(), new_size));
+    if (bigger == nullptr) {
+      throw std::bad_alloc();
+    }
+    m_buf.release();
+    m_buf.reset(bigger);
     m_size = new_size;
   }
   const size_t got = m_source->read(m_buf.get() + m_end, m_size - m_end);
@@ -93,7 +105,7 @@ bool LineSplitter::next(RawLine& out) {
                        : nullptr;
     if (nl != nullptr) {
       const size_t pos = static_cast<const char*>(nl) - m_buf.get();
-      const bool crlf = pos > m_begin && m_buf[pos - 1] == '\r';
+      const bool crlf = pos > m_begin && m_buf.get()[pos - 1] == '\r';
       const size_t content_end = crlf ? pos - 1 : pos;
       emit(out, std::string_view(m_buf.get() + m_begin, content_end - m_begin),
            crlf ? k_crlf : k_lf);
@@ -123,7 +135,7 @@ bool LineSplitter::next(RawLine& out) {
 void LineSplitter::skip_long_line(RawLine& out) {
   // Only whether the last dropped byte was '\r' matters: it decides between
   // "\r\n" and "\n" when the newline opens the next block.
-  bool cr = m_buf[m_end - 1] == '\r';
+  bool cr = m_buf.get()[m_end - 1] == '\r';
   m_begin = m_scan = m_end = 0;
   for (;;) {
     const size_t got = m_source->read(m_buf.get(), m_size);
@@ -135,13 +147,13 @@ void LineSplitter::skip_long_line(RawLine& out) {
     const void* nl = std::memchr(m_buf.get(), '\n', got);
     if (nl != nullptr) {
       const size_t pos = static_cast<const char*>(nl) - m_buf.get();
-      cr = pos > 0 ? m_buf[pos - 1] == '\r' : cr;
+      cr = pos > 0 ? m_buf.get()[pos - 1] == '\r' : cr;
       m_begin = m_scan = pos + 1;
       m_end = got;
       emit(out, k_none, cr ? k_crlf : k_lf);
       break;
     }
-    cr = m_buf[got - 1] == '\r';
+    cr = m_buf.get()[got - 1] == '\r';
   }
   out.too_long = true;
 }

@@ -7,6 +7,7 @@
 #include "source/byte_source.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -42,7 +43,12 @@ private:
   size_t m_max_line;
   size_t m_buf_limit; // the buffer never grows past this
   // Reused for every line: views handed out point into it.
-  std::unique_ptr<char[]> m_buf;
+  // malloc'd: realloc() grows a large buffer in place (mremap), so a long
+  // line does not need the old and the new buffer at once.
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  std::unique_ptr<char, Free> m_buf;
   size_t m_size = 0;  // allocated bytes of m_buf
   size_t m_begin = 0; // first byte of the next line
   size_t m_scan = 0;  // bytes before this hold no newline (no rescans)

@@ -288,6 +288,46 @@ TEST_SUITE("reader::chat_shapes") {
     CHECK(record.fields[2].direction == none);
   }
 
+  TEST_CASE("the innermost object with a role gives it; a sibling whose "
+            "name only starts the same does not") {
+    Record record;
+    record.roles = {{"", "system"},
+                    {"/a", "assistant"},
+                    {"/a/tool", "tool"},
+                    {"/a/empty", ""}};
+    auto field = [](std::string pointer) {
+      Field f;
+      f.pointer = std::move(pointer);
+      return f;
+    };
+    record.fields = {field("/a/tool/x"), field("/a/toolbox"),
+                     field("/a/empty/x"), field("/b"), field("")};
+    assign_roles(record);
+    CHECK(record.fields[0].role == "tool");
+    CHECK(record.fields[1].role == "assistant");
+    CHECK(record.fields[2].role == "assistant"); // an empty role is none
+    CHECK(record.fields[3].role == "system");
+    CHECK(record.fields[4].role == "system");
+  }
+
+  TEST_CASE("every message of a very long conversation gets its own role") {
+    Record record;
+    const size_t n = 20000;
+    for (size_t i = 0; i < n; ++i) {
+      std::string message = "/messages/" + std::to_string(i);
+      record.roles.emplace_back(message, i % 2 == 0 ? "user" : "assistant");
+      Field content;
+      content.pointer = message + "/content";
+      record.fields.push_back(content);
+    }
+    assign_roles(record);
+    size_t right = 0;
+    for (size_t i = 0; i < n; ++i) {
+      right += record.fields[i].direction == (i % 2 == 0 ? in : out);
+    }
+    CHECK(right == n);
+  }
+
 } // TEST_SUITE
 
 } // namespace
