@@ -47,8 +47,8 @@ void merge(std::vector<RuleSpec>& rules, std::map<std::string, size_t>& by_id,
 }
 
 // Parsing the built-in packs is most of a short run's start-up (TOML
-// parsing and building rule specs: ~25 ms), so a second thread parses
-// every other pack beside the first. Each pack's parse is independent.
+// parsing and building rule specs: ~25 ms), so a second thread takes packs
+// from the same list as this one. Each pack's parse is independent.
 std::vector<PackSpec> load_builtin_packs() {
   const std::vector<rules::EmbeddedPack>& sources =
       rules::builtin_pack_sources();
