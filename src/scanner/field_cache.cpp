@@ -55,7 +55,14 @@ void FieldCache::store(const Key& key, uint64_t hash,
                        std::span<const Match> matches) {
   size_t slot = hash & (k_entries - 1);
   Entry& entry = m_entries[slot];
-  size_t bytes = m_bytes - entry.text.size() + key.text.size();
+  // Matches count too: a text dense with findings holds more than its own
+  // bytes.
+  size_t old_bytes = entry.text.size() + entry.json_key.size() +
+                     entry.model_hint.size() +
+                     entry.matches.size() * sizeof(Match);
+  size_t new_bytes = key.text.size() + key.json_key.size() +
+                     key.model_hint.size() + matches.size() * sizeof(Match);
+  size_t bytes = m_bytes - old_bytes + new_bytes;
   if (bytes > k_max_bytes) {
     return;
   }

@@ -47,7 +47,7 @@ public:
   Lookup find(const Key& key);
   // The field's matches (any field index; stored as field 0).
   void store(const Key& key, uint64_t hash, std::span<const Match> matches);
-  // Text bytes held: at most k_max_bytes.
+  // Bytes held in texts, keys and matches: at most k_max_bytes.
   size_t bytes() const { return m_bytes; }
 
 private:
@@ -66,7 +66,7 @@ private:
   std::vector<uint64_t> m_hashes;
   std::vector<Entry> m_entries;
   std::vector<uint32_t> m_seen; // tags of hashes met once
-  size_t m_bytes = 0;           // text bytes held by m_entries
+  size_t m_bytes = 0;           // bytes() held by m_entries
 };
 
 } // namespace veil

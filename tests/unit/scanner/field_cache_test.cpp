@@ -46,7 +46,8 @@ TEST_SUITE("scanner::field_cache") {
     CHECK(m.start == 4);
     CHECK(m.end == 9);
     CHECK(m.confidence == doctest::Approx(0.8));
-    CHECK(cache.bytes() == key.text.size());
+    CHECK(cache.bytes() ==
+          key.text.size() + key.json_key.size() + sizeof(Match));
   }
 
   TEST_CASE("a text with no matches is remembered too") {
@@ -110,6 +111,22 @@ TEST_SUITE("scanner::field_cache") {
     CHECK(cache.bytes() > FieldCache::k_max_bytes / 2);
     CHECK(cached > 0);
     CHECK(cached < n); // the budget held only part of them
+  }
+
+  TEST_CASE("matches count in the budget: texts dense with findings") {
+    FieldCache cache;
+    std::vector<Match> many(2000, Match{nullptr, 0, 1, 2, 0.5, Severity::low});
+    size_t stored = 0;
+    for (int i = 0; i < 400; ++i) {
+      const std::string text = "phone list " + std::to_string(i);
+      Key key{text, "content", "", Direction::input};
+      meet(cache, key, many);
+      meet(cache, key, many); // stored here, when it fits
+      stored += meet(cache, key).cached;
+      CHECK(cache.bytes() <= FieldCache::k_max_bytes);
+    }
+    CHECK(stored > 0);
+    CHECK(stored < 400);
   }
 
 } // TEST_SUITE
