@@ -281,7 +281,7 @@ void Scanner::plan_fields(std::span<const Record> records,
       FieldPlan plan;
       m_key = last_key_segment(field.pointer);
       // --explain wants every field's drops, which the cache does not keep.
-      if (drops.empty() && look_up(records[r], field, plan)) {
+      if (m_use_cache && drops.empty() && look_up(records[r], field, plan)) {
         m_plans.push_back(plan);
         continue;
       }

@@ -47,6 +47,10 @@ public:
   void find_if_selected(const CompiledRule& rule, const Record& record,
                         uint32_t field, std::vector<Match>& out);
 
+  // Off: every field is scanned, none taken from the field cache (the
+  // micro-benchmarks, which scan the same texts over and over).
+  void use_cache(bool on) { m_use_cache = on; }
+
   // --explain: candidates dropped by a check are appended here (nullptr:
   // not recorded).
   void explain_into(std::vector<Drop>* drops) { m_drops = drops; }
@@ -131,6 +135,7 @@ private:
   std::vector<CandidateFilter::Candidate> m_planned;
   std::vector<int> m_planned_hits;
   FieldCache m_cache;
+  bool m_use_cache = true;
   std::unordered_map<std::string, bool> m_model_is_context;
   std::vector<Match> m_cached; // scan_group(): matches found in m_cache
 };
