@@ -277,11 +277,14 @@ void Scanner::plan_fields(std::span<const Record> records,
   m_cached.clear();
   for (size_t r = 0; r < records.size(); ++r) {
     explain_into(drops.empty() ? nullptr : &drops[r]); // keeps more candidates
+    // --explain wants every field's drops, which the cache does not keep.
+    const bool cached = m_use_cache && drops.empty();
+    const std::string_view model =
+        cached ? model_key(records[r].model_hint) : std::string_view();
     for (const Field& field : records[r].fields) {
       FieldPlan plan;
       m_key = last_key_segment(field.pointer);
-      // --explain wants every field's drops, which the cache does not keep.
-      if (m_use_cache && drops.empty() && look_up(records[r], field, plan)) {
+      if (cached && look_up(field, model, plan)) {
         m_plans.push_back(plan);
         continue;
       }
@@ -295,10 +298,10 @@ void Scanner::plan_fields(std::span<const Record> records,
   }
 }
 
-bool Scanner::look_up(const Record& record, const Field& field,
+bool Scanner::look_up(const Field& field, std::string_view model,
                       FieldPlan& plan) {
-  FieldCache::Lookup found = m_cache.find(
-      {field.text, m_key, model_key(record.model_hint), field.direction});
+  FieldCache::Lookup found =
+      m_cache.find({field.text, m_key, model, field.direction});
   plan.hash = found.hash;
   plan.store = found.store;
   if (found.matches == nullptr) {

@@ -85,8 +85,9 @@ private:
   void plan_fields(std::span<const Record> records,
                    std::span<std::vector<Drop>> drops);
   // True when the field's matches are in m_cache (then copied to m_cached);
-  // else the plan says whether to store them. m_key holds the field's key.
-  bool look_up(const Record& record, const Field& field, FieldPlan& plan);
+  // else the plan says whether to store them. m_key holds the field's key,
+  // model the record's model_key().
+  bool look_up(const Field& field, std::string_view model, FieldPlan& plan);
   // The record's model name as m_cache tells records apart: "" when it
   // holds no rule's context word, as then no finding depends on it.
   std::string_view model_key(const std::string& model_hint);
