@@ -122,15 +122,14 @@ const LeakIndex& OutputChecks::leak_index(const Record& record) {
       m_record_sources.push_back(field.text);
     }
   }
-  if (!m_leak_index_built ||
-      !std::equal(m_record_sources.begin(), m_record_sources.end(),
+  // Starts as the index of no prompt, which is empty.
+  if (!std::equal(m_record_sources.begin(), m_record_sources.end(),
                   m_leak_sources.begin(), m_leak_sources.end())) {
     m_leak_sources.assign(m_record_sources.begin(), m_record_sources.end());
     m_leak_index = LeakIndex(m_leak_ngram);
     for (const std::string& source : m_leak_sources) {
       m_leak_index.add_source(source);
     }
-    m_leak_index_built = true;
   }
   return m_leak_index;
 }

@@ -64,8 +64,7 @@ private:
   std::unique_ptr<CompiledRule> m_json;
   std::vector<std::string> m_leak_sources; // what m_leak_index was made of
   std::vector<std::string_view> m_record_sources;
-  LeakIndex m_leak_index{0};
-  bool m_leak_index_built = false;
+  LeakIndex m_leak_index{0}; // of m_leak_sources
 };
 
 } // namespace veil
