@@ -3,6 +3,7 @@
 #include "core/errors.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <queue>
 
 namespace veil {
@@ -136,18 +137,31 @@ void KeywordPrefilter::Automaton::build_links() {
     std::sort(rules.begin(), rules.end());
     rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   }
-  if (m_next.size() >= k_output) {
+  m_shift = std::bit_width(m_classes - 1);
+  if ((m_fail.size() << m_shift) >= output_bit<uint32_t>()) {
     throw RuleError("too many keywords and terms: " +
                     std::to_string(m_fail.size()) + " prefilter states");
   }
-  // Turned into the scan loop's table in place: a second table of this
-  // size would cost its page faults at every start.
-  for (uint32_t& entry : m_next) {
-    entry =
-        entry * uint32_t(m_classes) | (m_lists[entry].empty() ? 0 : k_output);
+  if (m_fail.size() <= output_bit<uint16_t>()) {
+    m_rows16 = scan_table<uint16_t>();
+  } else {
+    m_rows32 = scan_table<uint32_t>();
   }
-  m_rows = std::move(m_next);
+  m_next = {};
   m_fail = {};
+}
+
+template <typename Entry>
+std::vector<Entry> KeywordPrefilter::Automaton::scan_table() const {
+  std::vector<Entry> rows(m_fail.size() << m_shift);
+  for (size_t state = 0; state < m_fail.size(); ++state) {
+    for (size_t k = 0; k < m_classes; ++k) {
+      uint32_t target = m_next[state * m_classes + k];
+      rows[(state << m_shift) + k] = static_cast<Entry>(
+          target | (m_lists[target].empty() ? 0 : output_bit<Entry>()));
+    }
+  }
+  return rows;
 }
 
 void KeywordPrefilter::candidates(std::string_view text,
@@ -176,19 +190,34 @@ void KeywordPrefilter::matches(std::string_view text,
 void KeywordPrefilter::Automaton::matches(std::string_view text,
                                           std::vector<uint8_t>& seen,
                                           std::vector<uint32_t>& hits) const {
-  auto hit = [&](uint32_t row) {
-    for (uint32_t list : m_lists[row / m_classes]) {
-      if (!seen[list]) {
-        seen[list] = 1;
-        hits.push_back(list);
+  if (!m_rows16.empty()) {
+    walk(m_rows16, text, seen, hits);
+  } else {
+    walk(m_rows32, text, seen, hits);
+  }
+}
+
+template <typename Entry>
+void KeywordPrefilter::Automaton::walk(const std::vector<Entry>& rows,
+                                       std::string_view text,
+                                       std::vector<uint8_t>& seen,
+                                       std::vector<uint32_t>& hits) const {
+  constexpr Entry k_out = output_bit<Entry>();
+  // Locals: hits.push_back() writes memory, so members would be read again.
+  const Entry* table = rows.data();
+  const uint8_t* classes = m_class.data();
+  const size_t shift = m_shift;
+  auto step = [&](size_t& row, char ch) {
+    Entry next = table[row + classes[static_cast<unsigned char>(ch)]];
+    size_t state = next & ~k_out;
+    row = state << shift;
+    if (next & k_out) { // rare: most bytes end no keyword
+      for (uint32_t list : m_lists[state]) {
+        if (!seen[list]) {
+          seen[list] = 1;
+          hits.push_back(list);
+        }
       }
-    }
-  };
-  auto step = [&](uint32_t& row, char ch) {
-    uint32_t next = m_rows[row + m_class[static_cast<unsigned char>(ch)]];
-    row = next & ~k_output;
-    if (next & k_output) { // rare: most bytes end no keyword
-      hit(row);
     }
   };
   // Each byte's lookup waits for the one before (a chain of loads), so a
@@ -196,15 +225,15 @@ void KeywordPrefilter::Automaton::matches(std::string_view text,
   // a keyword's length early: a keyword across the middle is found there.
   size_t half = text.size() / 2;
   if (half < k_min_split) {
-    uint32_t row = 0;
+    size_t row = 0;
     for (char ch : text) {
       step(row, ch);
     }
     return;
   }
   size_t second = half - std::min(half, m_longest - 1);
-  uint32_t a = 0;
-  uint32_t b = 0;
+  size_t a = 0;
+  size_t b = 0;
   for (size_t i = 0; i < half; ++i) {
     step(a, text[i]);
     step(b, text[second + i]);

@@ -49,16 +49,30 @@ private:
     void add_keyword(const std::string& keyword, uint32_t list);
     void build_links();
 
+    template <typename Entry>
+    static constexpr Entry output_bit() {
+      return Entry(1) << (8 * sizeof(Entry) - 1);
+    }
+    // The scan loop's table, from m_next: row s (at s << m_shift) holds the
+    // target state of each class, its top bit set when keywords end there.
+    // 16-bit entries when the states allow, and rows a power of two long
+    // (no multiply in the loop): the ASCII keywords' table is 0.75 MB so,
+    // 1.4 MB with 32-bit entries and rows of exactly m_classes.
+    template <typename Entry>
+    std::vector<Entry> scan_table() const;
+    template <typename Entry>
+    void walk(const std::vector<Entry>& rows, std::string_view text,
+              std::vector<uint8_t>& seen, std::vector<uint32_t>& hits) const;
+
     // Bytes that occur in no keyword share one class, so a state's row has
     // one entry per class, not 256.
     std::array<uint8_t, 256> m_class{};
     size_t m_classes = 1;
+    size_t m_shift = 0; // log2 of a scan row's length
     static constexpr uint32_t k_missing = UINT32_MAX; // (build)
-    std::vector<uint32_t> m_next; // state * m_classes + class -> state
-    // The scan loop's table: m_next with each target as its row offset
-    // (state * m_classes), k_output set when keywords end there.
-    static constexpr uint32_t k_output = 0x80000000u;
-    std::vector<uint32_t> m_rows;
+    std::vector<uint32_t> m_next; // (build) state * m_classes + class -> state
+    std::vector<uint16_t> m_rows16; // one of the two is the scan table
+    std::vector<uint32_t> m_rows32;
     std::vector<uint32_t> m_fail;               // (build)
     std::vector<std::vector<uint32_t>> m_lists; // per state: keywords ending
     size_t m_longest = 1;                       // the longest keyword's bytes

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -149,6 +150,32 @@ TEST_SUITE("scanner::keyword_prefilter") {
     expected[7] = 1;
     expected[1200] = 1;
     CHECK(out == expected);
+  }
+
+  TEST_CASE("more states than 16-bit table entries hold") {
+    // Over 32,768 states (one per distinct keyword prefix), so the scan
+    // table has 32-bit entries.
+    Keywords keywords;
+    std::set<std::string> prefixes;
+    uint32_t seed = 7;
+    for (int i = 0; i < 5000; ++i) {
+      std::string word;
+      for (int k = 0; k < 10; ++k) {
+        seed = seed * 1103515245u + 12345u;
+        word += char('a' + (seed >> 16) % 26);
+        prefixes.insert(word);
+      }
+      keywords.push_back({word});
+    }
+    REQUIRE(prefixes.size() + 1 > 32768);
+    KeywordPrefilter p(keywords);
+    for (size_t i : {0, 4321, 4999}) {
+      Flags out = run(p, "... " + keywords[i][0] + " ...");
+      CHECK(out[i] == 1);
+      CHECK(std::count(out.begin(), out.end(), 1) == 1);
+    }
+    Flags none = run(p, "0123 4567 89");
+    CHECK(std::count(none.begin(), none.end(), 1) == 0);
   }
 
   TEST_CASE("no rules") {
