@@ -1,5 +1,6 @@
 #include "scanner/injection_encoded.hpp"
 
+#include "scanner/ascii.hpp"
 #include "scanner/injection_unicode.hpp"
 
 #include <algorithm>
@@ -62,26 +63,27 @@ char lower(char c) {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-// Bit c - 'a' set when a rot13 word starts with letter c.
-constexpr uint32_t k_rot13_initials = [] {
-  uint32_t mask = 0;
+// Bit b of entry a set when a rot13 word starts with the letters a, b
+// (0 for 'a'): most words are rejected on their first two letters.
+constexpr std::array<uint32_t, 26> k_rot13_starts = [] {
+  std::array<uint32_t, 26> starts{};
   for (std::string_view word : k_rot13_words) {
-    mask |= 1u << (word[0] - 'a');
+    starts[size_t(word[0] - 'a')] |= 1u << (word[1] - 'a');
   }
-  return mask;
+  return starts;
 }();
 
 bool is_rot13_word(std::string_view word) {
   if (word.size() < 3 || word.size() > 12) {
     return false;
   }
-  char initial = lower(word[0]);
-  if (initial < 'a' || initial > 'z' ||
-      (k_rot13_initials >> (initial - 'a') & 1) == 0) {
+  unsigned first = unsigned(lower(word[0]) - 'a');
+  unsigned second = unsigned(lower(word[1]) - 'a');
+  if (first >= 26 || second >= 26 ||
+      (k_rot13_starts[first] >> second & 1) == 0) {
     return false;
   }
-  // Runs on every word of every text: no allocation.
-  std::array<char, 12> buffer{};
+  std::array<char, 12> buffer{}; // no allocation: this runs on many words
   std::transform(word.begin(), word.end(), buffer.begin(), lower);
   std::string_view folded(buffer.data(), word.size());
   return std::find(k_rot13_words.begin(), k_rot13_words.end(), folded) !=
@@ -216,10 +218,7 @@ void find_zero_width(std::string_view text, std::vector<DecodedSpan>& out) {
 // Words spelled with Cyrillic or Greek look-alikes ("ignоre" with a
 // Cyrillic o), read with the Latin letters they imitate.
 void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
-  bool non_ascii = std::any_of(text.begin(), text.end(), [](char c) {
-    return static_cast<uint8_t>(c) >= 0xCD && static_cast<uint8_t>(c) <= 0xD4;
-  });
-  if (!non_ascii) {
+  if (!has_byte_in(text, 0xCD, 0xD4)) { // lead bytes of U+0340-U+053F
     return;
   }
   std::string folded = fold_look_alikes(text);
@@ -284,10 +283,7 @@ std::string unleet(std::string_view text) {
 
 void find_hidden_text(std::string_view text, std::vector<DecodedSpan>& out) {
   // Tag characters, zero-width marks and look-alikes are all non-ASCII.
-  bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
-    return static_cast<uint8_t>(c) < 0x80;
-  });
-  if (!ascii) {
+  if (!is_ascii(text)) {
     find_tag_runs(text, out);
     find_zero_width(text, out);
     find_look_alikes(text, out);

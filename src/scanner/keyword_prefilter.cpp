@@ -1,6 +1,7 @@
 #include "scanner/keyword_prefilter.hpp"
 
 #include "core/errors.hpp"
+#include "scanner/ascii.hpp"
 
 #include <algorithm>
 #include <bit>
@@ -12,12 +13,6 @@ namespace {
 
 unsigned char fold(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
-}
-
-bool is_ascii(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80;
-  });
 }
 
 // The keywords of each list that are (or are not) all ASCII.

@@ -1,0 +1,55 @@
+#include "scanner/ascii.hpp"
+
+#include <cstring>
+
+namespace veil {
+
+// Eight bytes at a time, checked every 64, instead of a branch per byte.
+bool is_ascii(std::string_view s) {
+  constexpr uint64_t k_high = 0x8080808080808080ull;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t seen = 0;
+  size_t i = 0;
+  for (; i + 64 <= n; i += 64) {
+    for (size_t k = 0; k < 64; k += 8) {
+      uint64_t word;
+      std::memcpy(&word, p + i + k, 8);
+      seen |= word;
+    }
+    if ((seen & k_high) != 0) {
+      return false;
+    }
+  }
+  for (; i < n; ++i) {
+    seen |= static_cast<uint8_t>(p[i]);
+  }
+  return (seen & k_high) == 0;
+}
+
+// Counted 64 bytes at a time (a loop the compiler vectorizes), stopping at
+// the first block with a hit.
+bool has_byte_in(std::string_view s, uint8_t lo, uint8_t hi) {
+  const uint8_t width = static_cast<uint8_t>(hi - lo);
+  auto in_range = [&](char c) {
+    return static_cast<uint8_t>(static_cast<uint8_t>(c) - lo) <= width;
+  };
+  size_t i = 0;
+  for (; i + 64 <= s.size(); i += 64) {
+    unsigned count = 0;
+    for (size_t k = 0; k < 64; ++k) {
+      count += in_range(s[i + k]) ? 1 : 0;
+    }
+    if (count != 0) {
+      return true;
+    }
+  }
+  for (; i < s.size(); ++i) {
+    if (in_range(s[i])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+} // namespace veil

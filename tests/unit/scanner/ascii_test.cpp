@@ -1,0 +1,48 @@
+#include "scanner/ascii.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace veil {
+namespace {
+
+TEST_SUITE("scanner::ascii") {
+
+  TEST_CASE("is_ascii finds a high byte wherever it lies") {
+    CHECK(is_ascii(""));
+    CHECK(is_ascii(std::string(200, 'a')));
+    for (size_t size : {1, 7, 8, 63, 64, 65, 130}) {
+      for (size_t at = 0; at < size; ++at) {
+        std::string text(size, 'a');
+        text[at] = '\x80';
+        CHECK_FALSE(is_ascii(text));
+        text[at] = '\x7f';
+        CHECK(is_ascii(text));
+      }
+    }
+  }
+
+  TEST_CASE("has_byte_in takes both ends of the range") {
+    const uint8_t lo = 0xCD;
+    const uint8_t hi = 0xD4;
+    for (size_t size : {1, 63, 64, 65, 129}) {
+      for (size_t at : {size_t{0}, size / 2, size - 1}) {
+        std::string text(size, 'x');
+        for (int b : {0xCC, 0xD5, 0x00, 0xFF}) {
+          text[at] = char(b);
+          CHECK_FALSE(has_byte_in(text, lo, hi));
+        }
+        for (int b : {0xCD, 0xD0, 0xD4}) {
+          text[at] = char(b);
+          CHECK(has_byte_in(text, lo, hi));
+        }
+      }
+    }
+    CHECK_FALSE(has_byte_in("", lo, hi));
+  }
+
+} // TEST_SUITE
+
+} // namespace
+} // namespace veil
