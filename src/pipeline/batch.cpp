@@ -13,6 +13,26 @@ bool Batch::full() const {
   return storage.size() >= k_batch_bytes || lines.size() >= k_batch_lines;
 }
 
+void Batch::clear() {
+  storage.clear();
+  lines.clear();
+  // records are left for the reader to clear; the rest is output of the
+  // last use, appended to by the workers.
+  for (auto& m : matches) {
+    m.clear();
+  }
+  for (auto& d : drops) {
+    d.clear();
+  }
+  for (auto& p : plans) {
+    p.clear();
+  }
+}
+
+bool Batch::worth_keeping() const {
+  return storage.capacity() <= 4 * k_batch_bytes;
+}
+
 void Batch::add(const RawLine& line) {
   LineSlot slot;
   slot.number = line.number;

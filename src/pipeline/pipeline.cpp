@@ -50,8 +50,8 @@ void read_record(Batch& batch, size_t i, WorkerState& state) {
   record.terminator =
       storage.substr(slot.begin + slot.length, slot.terminator_length);
   if (slot.too_long) {
+    state.reader.clear(record); // nothing of it is scanned
     record.kind = RecordKind::too_long;
-    record.fields.clear(); // nothing of it is scanned
     return;
   }
   state.reader.read(record);
@@ -289,6 +289,8 @@ private:
   };
   void submit(std::unique_ptr<Batch> batch, const std::string& file);
   void finish_front();
+  std::unique_ptr<Batch> take_batch(size_t input_index);
+  void keep(std::unique_ptr<Batch> batch);
 
   const RunOptions& m_options;
   OrderedStage& m_stage;
@@ -297,6 +299,7 @@ private:
   // batches and states its tasks still use.
   std::vector<std::unique_ptr<WorkerState>> m_states;
   std::deque<Pending> m_pending;
+  std::vector<std::unique_ptr<Batch>> m_spare; // consumed, for reuse
   std::unique_ptr<WorkerPool> m_pool;
 };
 
@@ -304,6 +307,7 @@ void Driver::submit(std::unique_ptr<Batch> batch, const std::string& file) {
   if (!m_pool) {
     process_batch(*batch, *m_states[0]);
     m_stage.consume(*batch, file);
+    keep(std::move(batch));
     return;
   }
   Batch* raw = batch.get();
@@ -319,7 +323,28 @@ void Driver::finish_front() {
   Pending& front = m_pending.front();
   front.done.get();
   m_stage.consume(*front.batch, front.file);
+  std::unique_ptr<Batch> batch = std::move(front.batch);
   m_pending.pop_front();
+  keep(std::move(batch));
+}
+
+std::unique_ptr<Batch> Driver::take_batch(size_t input_index) {
+  std::unique_ptr<Batch> batch;
+  if (m_spare.empty()) {
+    batch = std::make_unique<Batch>();
+  } else {
+    batch = std::move(m_spare.back());
+    m_spare.pop_back();
+  }
+  batch->input_index = input_index;
+  return batch;
+}
+
+void Driver::keep(std::unique_ptr<Batch> batch) {
+  if (batch->worth_keeping()) {
+    batch->clear();
+    m_spare.push_back(std::move(batch));
+  }
 }
 
 void Driver::run_input(const Input& input, size_t index) {
@@ -331,8 +356,7 @@ void Driver::run_input(const Input& input, size_t index) {
   drain(); // the previous file's findings come first
   m_stage.start_file();
   LineSplitter splitter(std::move(opened.source), m_options.max_line_bytes);
-  auto batch = std::make_unique<Batch>();
-  batch->input_index = index;
+  std::unique_ptr<Batch> batch = take_batch(index);
   RawLine line;
   // Time spent reading and splitting, not waiting for the other stages.
   Stopwatch reading(m_stats ? &m_stats->read_seconds : nullptr);
@@ -344,8 +368,7 @@ void Driver::run_input(const Input& input, size_t index) {
         reading.stop();
         submit(std::move(batch), input.name);
         reading.start();
-        batch = std::make_unique<Batch>();
-        batch->input_index = index;
+        batch = take_batch(index);
       }
     }
   } catch (const InputError&) {

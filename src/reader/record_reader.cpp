@@ -19,15 +19,6 @@ bool looks_like_json(std::string_view content) {
   return false;
 }
 
-void reset(Record& record) {
-  record.fields.clear();
-  record.roles.clear();
-  record.record_id.clear();
-  record.segment.clear();
-  record.has_segment = false;
-  record.model_hint.clear();
-}
-
 bool is_blank(std::string_view content) {
   return content.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -39,9 +30,18 @@ RecordReader::RecordReader(const ReaderOptions& options)
 
 RecordReader::~RecordReader() = default;
 
-void RecordReader::read(Record& record) {
-  reset(record);
+void RecordReader::clear(Record& record) {
+  record.fields.clear();
+  record.roles.clear();
+  record.record_id.clear();
+  record.segment.clear();
+  record.has_segment = false;
+  record.model_hint.clear();
   record.invalid_utf8 = false;
+}
+
+void RecordReader::read(Record& record) {
+  clear(record);
   bool want_json = m_options.mode == InputMode::jsonl
                        ? !is_blank(record.content)
                        : m_options.mode == InputMode::auto_detect &&
@@ -53,7 +53,7 @@ void RecordReader::read(Record& record) {
       assign_roles(record);
       return;
     }
-    reset(record);
+    clear(record);
     record.kind = outcome == JsonOutcome::invalid_utf8
                       ? RecordKind::text
                       : RecordKind::invalid_json;

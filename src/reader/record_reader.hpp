@@ -23,6 +23,8 @@ public:
   // Fills record.kind, fields, record_id, model_hint and invalid_utf8 from
   // record.content. Never throws for bad input.
   void read(Record& record);
+  // Empties what read() fills (a too-long line is not read).
+  void clear(Record& record);
 
 private:
   void read_text(Record& record) const;

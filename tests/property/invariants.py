@@ -7,7 +7,9 @@
   the same structure; lines without findings are byte-identical;
 - no planted value survives redact; no planted value appears in any report;
 - scan and redact report the same findings;
-- -j 1 and -j 4 give byte-identical output and reports;
+- -j 1 and -j 4 give byte-identical output and reports (a corpus is three
+  batches or so: -j 1 reuses one batch and its records for each, -j 4 has
+  them all in flight);
 - malformed lines (truncated JSON, random bytes, bad UTF-8) never crash veil
   and never lose a line.
 """

@@ -86,6 +86,40 @@ TEST_SUITE("pipeline::batch") {
     CHECK(batch.raw_line(1) == half);
   }
 
+  TEST_CASE("clear() empties lines and last results, keeping records") {
+    Batch batch;
+    batch.add(raw(1, "", "first line", "\n"));
+    batch.records.resize(1);
+    batch.records[0].fields.emplace_back().text = "the reader clears it";
+    batch.matches.resize(1);
+    batch.matches[0].push_back(Match{});
+    batch.drops.resize(1);
+    batch.drops[0].push_back(Drop{});
+    batch.plans.resize(1);
+    batch.plans[0].dropped_fields = 2;
+    batch.clear();
+    CHECK(batch.storage.empty());
+    CHECK(batch.lines.empty());
+    REQUIRE(batch.records.size() == 1);
+    CHECK(batch.records[0].fields.size() == 1);
+    REQUIRE(batch.matches.size() == 1);
+    CHECK(batch.matches[0].empty());
+    CHECK(batch.drops[0].empty());
+    CHECK(batch.plans[0].dropped_fields == 0);
+    batch.add(raw(2, "", "second", ""));
+    CHECK(batch.raw_line(0) == "second");
+    CHECK(batch.lines[0].number == 2);
+  }
+
+  TEST_CASE("a batch that held a very long line is not kept") {
+    Batch batch;
+    batch.add(raw(1, "", "short", "\n"));
+    CHECK(batch.worth_keeping());
+    batch.add(raw(2, "", std::string(8 << 20, 'a'), "\n"));
+    batch.clear();
+    CHECK_FALSE(batch.worth_keeping()); // its buffer stays that large
+  }
+
 } // TEST_SUITE
 
 } // namespace

@@ -205,6 +205,28 @@ TEST_SUITE("reader::record_reader") {
     CHECK(views(record) == std::vector<FieldView>{{"/b", R"("y")", "y"}});
   }
 
+  TEST_CASE("clear() empties everything read() fills") {
+    ReaderOptions options;
+    options.id_field = "/id";
+    options.segment_field = "/tenant";
+    RecordReader reader(options);
+    const std::string line =
+        R"({"id":"a","tenant":"t","model":"m","messages":[{"role":"user",)"
+        R"("content":"x"}]})";
+    Record record;
+    record.content = line;
+    reader.read(record);
+    REQUIRE(record.has_segment);
+    reader.clear(record);
+    CHECK(record.fields.empty());
+    CHECK(record.roles.empty());
+    CHECK(record.record_id.empty());
+    CHECK(record.segment.empty());
+    CHECK_FALSE(record.has_segment);
+    CHECK(record.model_hint.empty());
+    CHECK_FALSE(record.invalid_utf8);
+  }
+
   TEST_CASE("--field and --scan-keys reach the JSON reader") {
     ReaderOptions options = with_fields({"/keep"});
     options.scan_keys = true;
