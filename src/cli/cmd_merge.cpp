@@ -42,8 +42,9 @@ bool seen(const std::vector<ShardReport>& shards, const std::string& rule) {
 // rules are reported without a description.
 std::vector<RuleInfo> known_rules(const char* command,
                                   const std::vector<ShardReport>& shards) {
-  std::vector<RuleInfo> rules =
-      run_info(command, load_catalog(CatalogOptions{})).rules;
+  CatalogOptions catalog;
+  catalog.examples = false;
+  std::vector<RuleInfo> rules = run_info(command, load_catalog(catalog)).rules;
   std::vector<std::string> by_default;
   for (const RuleSpec& spec : active_output_check_specs({})) {
     by_default.push_back(spec.id);

@@ -12,7 +12,9 @@ namespace veil {
 namespace {
 
 ExitCode run(const char* command, const Options& o, RunOptions r) {
-  Catalog catalog = load_catalog(catalog_options(o));
+  CatalogOptions catalog_opts = catalog_options(o);
+  catalog_opts.examples = false;
+  Catalog catalog = load_catalog(catalog_opts);
   RunInfo info = run_info(command, catalog);
   for (const RuleSpec& spec : active_output_check_specs(r.output_checks)) {
     info.rules.push_back(RuleInfo{spec.id, spec.description, spec.entity,

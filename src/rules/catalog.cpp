@@ -1,6 +1,7 @@
 #include "rules/catalog.hpp"
 
 #include "core/errors.hpp"
+#include "rules/blank_examples.hpp"
 #include "rules/builtin_packs.hpp"
 #include "rules/terms.hpp"
 #include "rules/toml_loader.hpp"
@@ -49,14 +50,18 @@ void merge(std::vector<RuleSpec>& rules, std::map<std::string, size_t>& by_id,
 // Parsing the built-in packs is most of a short run's start-up (TOML
 // parsing and building rule specs: ~25 ms), so a second thread takes packs
 // from the same list as this one. Each pack's parse is independent.
-std::vector<PackSpec> load_builtin_packs() {
+std::vector<PackSpec> load_builtin_packs(bool examples) {
   const std::vector<rules::EmbeddedPack>& sources =
       rules::builtin_pack_sources();
   std::vector<PackSpec> packs(sources.size());
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t i = next++; i < sources.size(); i = next++) {
-      packs[i] = load_pack(sources[i].text, std::string(sources[i].name));
+      std::string name(sources[i].name);
+      packs[i] = examples
+                     ? load_pack(sources[i].text, name)
+                     : load_pack(rules::blank_examples(sources[i].text), name,
+                                 LoadOptions{.require_examples = false});
       for (RuleSpec& rule : packs[i].rules) {
         rule.builtin = true;
       }
@@ -73,7 +78,7 @@ std::vector<PackSpec> load_builtin_packs() {
 Catalog load_catalog(const CatalogOptions& options) {
   std::vector<PackSpec> packs;
   if (options.builtin) {
-    packs = load_builtin_packs();
+    packs = load_builtin_packs(options.examples);
   }
   for (const std::string& path : options.rule_files) {
     // A user's quick rule may leave its examples out; built-in rules may not.

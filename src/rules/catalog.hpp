@@ -16,6 +16,9 @@ struct CatalogOptions {
   std::vector<std::string> only;        // --only: ids, entities or categories
   std::vector<std::string> disable;     // --disable
   bool builtin = true;
+  // false: the built-in rules come without their examples, which only
+  // `veil rules` uses (see blank_examples.hpp).
+  bool examples = true;
 };
 
 struct Catalog {
