@@ -16,8 +16,7 @@ bool Batch::full() const {
 void Batch::clear() {
   storage.clear();
   lines.clear();
-  // records are left for the reader to clear; the rest is output of the
-  // last use, appended to by the workers.
+  // The rest is output of the last use, appended to by the workers.
   for (auto& m : matches) {
     m.clear();
   }

@@ -33,13 +33,13 @@ struct Batch {
 
   // True when the batch should be handed to a worker.
   bool full() const;
-  // Batches are reused, keeping their buffers: a fresh 1 MiB buffer, grown
-  // by doubling, page-faulted in and freed again, was a third of a run's
-  // page faults, and freeing the records' strings fell to the thread that
-  // reads and writes (the one -j N waits for); reused records are cleared
-  // by the reader, on a worker. clear() empties the batch for the next
-  // lines; one that held a very long line is not worth keeping, or its
-  // buffer would hold that memory for the rest of the run.
+  // Batches are reused, keeping their buffers: the line storage (a fresh
+  // 1 MiB buffer, grown by doubling, page-faulted in and freed again each
+  // time) and, when the caller keeps them, the records, whose vectors and
+  // strings the reader clears and fills again. clear() empties the batch
+  // for the next lines but leaves the records to the caller; one that held
+  // a very long line is not worth keeping, or its buffer would hold that
+  // memory for the rest of the run.
   void clear();
   bool worth_keeping() const;
   void add(const RawLine& line);
