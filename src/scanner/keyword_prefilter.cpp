@@ -46,6 +46,7 @@ KeywordPrefilter::Automaton::Automaton(
     const std::vector<std::vector<std::string>>& keywords) {
   for (const auto& list : keywords) {
     for (const std::string& keyword : list) {
+      m_longest = std::max(m_longest, keyword.size());
       for (char ch : keyword) {
         unsigned char c = fold(static_cast<unsigned char>(ch));
         if (m_class[c] == 0) {
@@ -57,103 +58,90 @@ KeywordPrefilter::Automaton::Automaton(
   for (int c = 'A'; c <= 'Z'; ++c) {
     m_class[c] = m_class[c + 32];
   }
-  size_t bytes = 0;
-  for (const auto& list : keywords) {
-    for (const std::string& keyword : list) {
-      bytes += keyword.size();
-      m_longest = std::max(m_longest, keyword.size());
-    }
+  Trie trie = build_trie(keywords);
+  m_shift = std::bit_width(m_classes - 1);
+  const size_t states = trie.first_child.size();
+  if ((states << m_shift) >= output_bit<uint32_t>()) {
+    throw RuleError("too many keywords and terms: " + std::to_string(states) +
+                    " prefilter states");
   }
-  // At most one state per keyword byte: no reallocation while adding.
-  m_next.reserve((bytes + 1) * m_classes);
-  m_fail.reserve(bytes + 1);
-  m_lists.reserve(bytes + 1);
+  if (states <= output_bit<uint16_t>()) {
+    m_rows16 = scan_table<uint16_t>(trie);
+  } else {
+    m_rows32 = scan_table<uint32_t>(trie);
+  }
+  for (std::vector<uint32_t>& lists : m_lists) {
+    std::sort(lists.begin(), lists.end());
+    lists.erase(std::unique(lists.begin(), lists.end()), lists.end());
+  }
+}
+
+// The keywords' trie, its children as linked lists: a dense row per state
+// while building would be twice the scan table, and every page of memory
+// touched at start-up costs (a one-line run is most start-up).
+KeywordPrefilter::Automaton::Trie KeywordPrefilter::Automaton::build_trie(
+    const std::vector<std::vector<std::string>>& keywords) {
+  Trie trie;
+  auto add_state = [&] {
+    trie.first_child.push_back(Trie::k_none);
+    m_lists.emplace_back();
+    return uint32_t(trie.first_child.size() - 1);
+  };
   add_state();
   for (uint32_t list = 0; list < keywords.size(); ++list) {
     for (const std::string& keyword : keywords[list]) {
-      add_keyword(keyword, list);
+      uint32_t state = 0;
+      for (char ch : keyword) {
+        uint8_t c = m_class[fold(static_cast<unsigned char>(ch))];
+        uint32_t edge = trie.first_child[state];
+        while (edge != Trie::k_none && trie.edges[edge].cls != c) {
+          edge = trie.edges[edge].sibling;
+        }
+        if (edge == Trie::k_none) {
+          uint32_t child = add_state();
+          edge = uint32_t(trie.edges.size());
+          trie.edges.push_back({c, child, trie.first_child[state]});
+          trie.first_child[state] = edge;
+        }
+        state = trie.edges[edge].target;
+      }
+      m_lists[state].push_back(list);
     }
   }
-  build_links();
+  return trie;
 }
 
-uint32_t KeywordPrefilter::Automaton::add_state() {
-  m_next.resize(m_next.size() + m_classes, k_missing);
-  m_fail.push_back(0);
-  m_lists.emplace_back();
-  return static_cast<uint32_t>(m_fail.size() - 1);
-}
-
-void KeywordPrefilter::Automaton::add_keyword(const std::string& keyword,
-                                              uint32_t list) {
-  uint32_t state = 0;
-  for (char ch : keyword) {
-    unsigned char c = fold(static_cast<unsigned char>(ch));
-    if (next(state, c) == k_missing) {
-      uint32_t added = add_state();
-      next(state, c) = added;
-    }
-    state = next(state, c);
-  }
-  m_lists[state].push_back(list);
-}
-
-// Classic breadth-first construction; missing transitions are filled in so
-// that the scan loop is a single table lookup per byte.
-void KeywordPrefilter::Automaton::build_links() {
+// Classic breadth-first construction, straight into the scan table: a
+// state's row is its failure state's row (complete, as that state is
+// shallower) with its own children written over it, so that the scan loop
+// is a single table lookup per byte. Row s (at s << m_shift) holds the
+// target state of each class, its top bit set when keywords end there.
+template <typename Entry>
+std::vector<Entry> KeywordPrefilter::Automaton::scan_table(const Trie& trie) {
+  constexpr Entry k_out = output_bit<Entry>();
+  const size_t states = trie.first_child.size();
+  std::vector<Entry> rows(states << m_shift); // every class: the root
+  std::vector<uint32_t> fail(states, 0);
   std::queue<uint32_t> queue;
-  for (size_t k = 0; k < m_classes; ++k) {
-    uint32_t& next = m_next[k];
-    if (next == k_missing) {
-      next = 0;
-    } else {
-      m_fail[next] = 0;
-      queue.push(next);
-    }
-  }
+  queue.push(0);
   while (!queue.empty()) {
     uint32_t state = queue.front();
     queue.pop();
-    const std::vector<uint32_t>& inherited = m_lists[m_fail[state]];
-    m_lists[state].insert(m_lists[state].end(), inherited.begin(),
-                          inherited.end());
-    for (size_t k = 0; k < m_classes; ++k) {
-      uint32_t& next = m_next[size_t(state) * m_classes + k];
-      uint32_t via_fail = m_next[size_t(m_fail[state]) * m_classes + k];
-      if (next == k_missing) {
-        next = via_fail;
-      } else {
-        m_fail[next] = via_fail;
-        queue.push(next);
-      }
+    Entry* row = rows.data() + (size_t(state) << m_shift);
+    const Entry* fail_row = rows.data() + (size_t(fail[state]) << m_shift);
+    if (state != 0) {
+      std::copy_n(fail_row, m_classes, row);
     }
-  }
-  for (std::vector<uint32_t>& rules : m_lists) {
-    std::sort(rules.begin(), rules.end());
-    rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
-  }
-  m_shift = std::bit_width(m_classes - 1);
-  if ((m_fail.size() << m_shift) >= output_bit<uint32_t>()) {
-    throw RuleError("too many keywords and terms: " +
-                    std::to_string(m_fail.size()) + " prefilter states");
-  }
-  if (m_fail.size() <= output_bit<uint16_t>()) {
-    m_rows16 = scan_table<uint16_t>();
-  } else {
-    m_rows32 = scan_table<uint32_t>();
-  }
-  m_next = {};
-  m_fail = {};
-}
-
-template <typename Entry>
-std::vector<Entry> KeywordPrefilter::Automaton::scan_table() const {
-  std::vector<Entry> rows(m_fail.size() << m_shift);
-  for (size_t state = 0; state < m_fail.size(); ++state) {
-    for (size_t k = 0; k < m_classes; ++k) {
-      uint32_t target = m_next[state * m_classes + k];
-      rows[(state << m_shift) + k] = static_cast<Entry>(
-          target | (m_lists[target].empty() ? 0 : output_bit<Entry>()));
+    for (uint32_t e = trie.first_child[state]; e != Trie::k_none;
+         e = trie.edges[e].sibling) {
+      const Trie::Edge& edge = trie.edges[e];
+      uint32_t child_fail = state == 0 ? 0 : fail_row[edge.cls] & ~k_out;
+      fail[edge.target] = child_fail;
+      const std::vector<uint32_t>& inherited = m_lists[child_fail];
+      std::vector<uint32_t>& own = m_lists[edge.target];
+      own.insert(own.end(), inherited.begin(), inherited.end());
+      row[edge.cls] = Entry(edge.target | (own.empty() ? 0 : k_out));
+      queue.push(edge.target);
     }
   }
   return rows;

@@ -42,24 +42,27 @@ private:
                  std::vector<uint32_t>& hits) const;
 
   private:
-    uint32_t& next(uint32_t state, unsigned char c) {
-      return m_next[size_t(state) * m_classes + m_class[c]];
-    }
-    uint32_t add_state();
-    void add_keyword(const std::string& keyword, uint32_t list);
-    void build_links();
-
+    struct Trie {
+      static constexpr uint32_t k_none = UINT32_MAX;
+      struct Edge {
+        uint8_t cls;
+        uint32_t target;
+        uint32_t sibling; // next edge of the same state, or k_none
+      };
+      std::vector<uint32_t> first_child; // per state: an edge, or k_none
+      std::vector<Edge> edges;
+    };
+    Trie build_trie(const std::vector<std::vector<std::string>>& keywords);
     template <typename Entry>
     static constexpr Entry output_bit() {
       return Entry(1) << (8 * sizeof(Entry) - 1);
     }
-    // The scan loop's table, from m_next: row s (at s << m_shift) holds the
-    // target state of each class, its top bit set when keywords end there.
-    // 16-bit entries when the states allow, and rows a power of two long
-    // (no multiply in the loop): the ASCII keywords' table is 0.75 MB so,
-    // 1.4 MB with 32-bit entries and rows of exactly m_classes.
+    // The scan loop's table: 16-bit entries when the states allow, and rows
+    // a power of two long (no multiply in the loop): the ASCII keywords'
+    // table is 0.75 MB so, 1.4 MB with 32-bit entries and rows of exactly
+    // m_classes.
     template <typename Entry>
-    std::vector<Entry> scan_table() const;
+    std::vector<Entry> scan_table(const Trie& trie);
     template <typename Entry>
     void walk(const std::vector<Entry>& rows, std::string_view text,
               std::vector<uint8_t>& seen, std::vector<uint32_t>& hits) const;
@@ -68,12 +71,9 @@ private:
     // one entry per class, not 256.
     std::array<uint8_t, 256> m_class{};
     size_t m_classes = 1;
-    size_t m_shift = 0; // log2 of a scan row's length
-    static constexpr uint32_t k_missing = UINT32_MAX; // (build)
-    std::vector<uint32_t> m_next; // (build) state * m_classes + class -> state
+    size_t m_shift = 0;             // log2 of a scan row's length
     std::vector<uint16_t> m_rows16; // one of the two is the scan table
     std::vector<uint32_t> m_rows32;
-    std::vector<uint32_t> m_fail;               // (build)
     std::vector<std::vector<uint32_t>> m_lists; // per state: keywords ending
     size_t m_longest = 1;                       // the longest keyword's bytes
     // Texts shorter than twice this are walked in one piece.
