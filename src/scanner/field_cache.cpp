@@ -1,6 +1,7 @@
 #include "scanner/field_cache.hpp"
 
 #include <functional>
+#include <new>
 
 namespace veil {
 
@@ -21,10 +22,18 @@ uint64_t FieldCache::hash_of(const Key& key) {
   return v ^ (v >> 29);
 }
 
+template <typename T>
+FieldCache::Zeroed<T> FieldCache::zeroed(size_t n) {
+  Zeroed<T> table(static_cast<T*>(std::calloc(n, sizeof(T))));
+  if (!table) {
+    throw std::bad_alloc();
+  }
+  return table;
+}
+
 bool FieldCache::same(const Entry& entry, const Key& key) {
-  return entry.used && entry.text == key.text &&
-         entry.json_key == key.json_key && entry.model_hint == key.model_hint &&
-         entry.direction == key.direction;
+  return entry.text == key.text && entry.json_key == key.json_key &&
+         entry.model_hint == key.model_hint && entry.direction == key.direction;
 }
 
 FieldCache::Lookup FieldCache::find(const Key& key) {
@@ -33,14 +42,15 @@ FieldCache::Lookup FieldCache::find(const Key& key) {
     return lookup;
   }
   lookup.hash = hash_of(key);
-  if (m_entries.empty()) { // a run of one short line never pays for them
-    m_hashes.resize(k_entries);
+  if (m_entries.empty()) {
+    m_hashes = zeroed<uint64_t>(k_entries);
+    m_seen = zeroed<uint32_t>(k_seen);
     m_entries.resize(k_entries);
-    m_seen.resize(k_seen);
   }
   size_t slot = lookup.hash & (k_entries - 1);
-  if (m_hashes[slot] == lookup.hash && same(m_entries[slot], key)) {
-    lookup.matches = &m_entries[slot].matches;
+  const Entry* entry = m_entries[slot].get();
+  if (m_hashes[slot] == lookup.hash && entry != nullptr && same(*entry, key)) {
+    lookup.matches = &entry->matches;
     return lookup;
   }
   // The high half tells texts of the same slot apart.
@@ -54,7 +64,10 @@ FieldCache::Lookup FieldCache::find(const Key& key) {
 void FieldCache::store(const Key& key, uint64_t hash,
                        std::span<const Match> matches) {
   size_t slot = hash & (k_entries - 1);
-  Entry& entry = m_entries[slot];
+  if (!m_entries[slot]) {
+    m_entries[slot] = std::make_unique<Entry>();
+  }
+  Entry& entry = *m_entries[slot];
   // Matches count too: a text dense with findings holds more than its own
   // bytes.
   size_t old_bytes = entry.text.size() + entry.json_key.size() +
@@ -76,7 +89,6 @@ void FieldCache::store(const Key& key, uint64_t hash,
   for (Match& m : entry.matches) {
     m.field = 0;
   }
-  entry.used = true;
 }
 
 } // namespace veil

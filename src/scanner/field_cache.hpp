@@ -16,6 +16,8 @@
 #include "core/record.hpp"
 
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -57,16 +59,26 @@ private:
     std::string model_hint;
     Direction direction = Direction::unknown;
     std::vector<Match> matches;
-    bool used = false;
   };
   static uint64_t hash_of(const Key& key);
   static bool same(const Entry& entry, const Key& key);
 
+  // The tables come from calloc and entries are made when first stored:
+  // zeroed pages are only faulted in where a hash lands, and a page of
+  // memory first touched costs more than a one-line run's scanning.
+  struct Free {
+    void operator()(void* p) const { std::free(p); }
+  };
+  template <typename T>
+  using Zeroed = std::unique_ptr<T[], Free>;
+  template <typename T>
+  static Zeroed<T> zeroed(size_t n);
+
   // Apart from the entries, so that a miss reads 8 bytes, not an entry.
-  std::vector<uint64_t> m_hashes;
-  std::vector<Entry> m_entries;
-  std::vector<uint32_t> m_seen; // tags of hashes met once
-  size_t m_bytes = 0;           // bytes() held by m_entries
+  Zeroed<uint64_t> m_hashes;
+  Zeroed<uint32_t> m_seen; // tags of hashes met once
+  std::vector<std::unique_ptr<Entry>> m_entries;
+  size_t m_bytes = 0; // bytes() held by m_entries
 };
 
 } // namespace veil
