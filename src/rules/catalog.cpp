@@ -91,6 +91,12 @@ Catalog load_catalog(const CatalogOptions& options) {
   Catalog catalog;
   std::map<std::string, size_t> by_id;
   std::vector<RuleSpec> merged;
+  size_t total = 0;
+  for (const PackSpec& pack : packs) {
+    total += pack.rules.size();
+  }
+  merged.reserve(total); // specs are large: each growth moves them all
+  catalog.rules.reserve(total);
   for (PackSpec& pack : packs) {
     catalog.packs.push_back(
         {pack.name, pack.version, pack.source, pack.rules.size()});

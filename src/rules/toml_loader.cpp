@@ -302,6 +302,7 @@ void read_rules(const toml::table& root, PackSpec& pack,
   }
   std::map<std::string, uint64_t> first_line; // id -> line of its id key
   size_t number = 0;
+  pack.rules.reserve(rules->as_array()->size()); // specs are large to move
   for (const toml::node& node : *rules->as_array()) {
     ++number;
     if (!node.is_table()) {
