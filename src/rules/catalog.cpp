@@ -96,21 +96,16 @@ Catalog load_catalog(const CatalogOptions& options) {
     total += pack.rules.size();
   }
   merged.reserve(total); // specs are large: each growth moves them all
-  catalog.rules.reserve(total);
   for (PackSpec& pack : packs) {
     catalog.packs.push_back(
         {pack.name, pack.version, pack.source, pack.rules.size()});
     merge(merged, by_id, std::move(pack));
   }
-  for (RuleSpec& rule : merged) {
-    if (!options.only.empty() && !selects(options.only, rule)) {
-      continue;
-    }
-    if (selects(options.disable, rule)) {
-      continue;
-    }
-    catalog.rules.push_back(std::move(rule));
-  }
+  std::erase_if(merged, [&](const RuleSpec& rule) {
+    return (!options.only.empty() && !selects(options.only, rule)) ||
+           selects(options.disable, rule);
+  });
+  catalog.rules = std::move(merged);
   return catalog;
 }
 

@@ -59,9 +59,9 @@ struct RuleSpec {
   // regexes, so they are compiled on first use, not at start-up.
   bool builtin = false;
   SourceLocation location; // of the rule's table
-  // Line and column of each key ("regex", "examples.match[2]"...) in the
-  // rule's file: tens of thousands of entries over the built-in packs, so
-  // the file name is not repeated in each (start-up time).
+  // Line and column of each key ("regex", "context.window"...) in the
+  // rule's file: thousands of entries over the built-in packs, so the file
+  // name is not repeated in each (start-up time).
   std::map<std::string, TextPosition> key_positions;
 
   // Location of a key, falling back to the rule's table.

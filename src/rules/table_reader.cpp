@@ -208,11 +208,9 @@ void TableReader::collect_positions(
   for (auto&& [key, value] : m_table) {
     const std::string name = m_key_prefix + std::string(key.str());
     out[name] = position(value);
-    if (const auto* array = value.as_array()) {
-      for (size_t i = 0; i < array->size(); ++i) {
-        out[name + '[' + std::to_string(i) + ']'] = position((*array)[i]);
-      }
-    } else if (const auto* table = value.as_table()) {
+    // Not each array element's: no message names one, and thousands of
+    // entries over the built-in packs cost start-up time.
+    if (const auto* table = value.as_table()) {
       TableReader(*table, m_file, m_who, name + '.').collect_positions(out);
     }
   }

@@ -54,8 +54,8 @@ public:
   void reject_unknown_keys(std::span<const std::string_view> known) const;
 
   SourceLocation location() const { return location_of(m_table); }
-  // Every key present, nested ones as "context.window", array elements as
-  // "keywords[0]", so that later stages can point at a single example.
+  // Every key present, nested ones as "context.window", so that later
+  // stages can point at the key they complain about.
   void collect_positions(std::map<std::string, TextPosition>& out) const;
 
 private:

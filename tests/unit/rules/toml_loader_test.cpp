@@ -109,7 +109,7 @@ no_match = ["plain", "text"]
     CHECK(rule.location.format() == "rules/x.toml:5:1");
     CHECK(rule.where("regex").format() == "rules/x.toml:11:9");
     CHECK(rule.where("context.window").format() == "rules/x.toml:16:44");
-    CHECK(rule.where("examples.no_match[1]").format() == "rules/x.toml:23:22");
+    CHECK(rule.where("examples.no_match").format() == "rules/x.toml:23:12");
     // A key that is absent falls back to the rule's table.
     CHECK(rule.where("nothing").format() == "rules/x.toml:5:1");
   }
