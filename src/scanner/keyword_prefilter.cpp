@@ -121,6 +121,9 @@ std::vector<Entry> KeywordPrefilter::Automaton::scan_table(const Trie& trie) {
   constexpr Entry k_out = output_bit<Entry>();
   const size_t states = trie.first_child.size();
   std::vector<Entry> rows(states << m_shift); // every class: the root
+  if (!m_lists[0].empty()) { // an empty keyword ends at every byte
+    std::fill_n(rows.data(), m_classes, k_out);
+  }
   std::vector<uint32_t> fail(states, 0);
   std::queue<uint32_t> queue;
   queue.push(0);

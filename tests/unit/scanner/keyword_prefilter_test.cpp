@@ -178,6 +178,13 @@ TEST_SUITE("scanner::keyword_prefilter") {
     CHECK(std::count(none.begin(), none.end(), 1) == 0);
   }
 
+  TEST_CASE("an empty keyword is in every text but the empty one") {
+    KeywordPrefilter p(Keywords{{""}, {"ab"}});
+    CHECK(run(p, "x") == Flags{1, 0});
+    CHECK(run(p, "xab") == Flags{1, 1});
+    CHECK(run(p, "") == Flags{0, 0});
+  }
+
   TEST_CASE("no rules") {
     KeywordPrefilter p(Keywords{});
     CHECK(run(p, "anything").empty());
