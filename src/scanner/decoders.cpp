@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstdlib>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -272,7 +271,7 @@ void decode_run(std::string_view text, size_t start, size_t end, uint8_t all,
 uint64_t space_bits(std::string_view text, size_t block) {
   const size_t n = std::min<size_t>(64, text.size() - block);
   const char* p = text.data() + block;
-#if defined(__SSE2__) && !defined(VEIL_FORCE_SCALAR)
+#if defined(__SSE2__)
   std::array<char, 64> tail;
   if (n < 64) { // padded with a byte that ends no run
     tail.fill('x');
@@ -329,8 +328,7 @@ std::vector<DecodedSpan> find_encoded(std::string_view text) {
     }
   }
   decode_if_long(text, run_start, text.size(), out);
-  if (getenv("NOHID") == nullptr)
-    find_hidden_text(text, out); // tag characters, rot13, leetspeak...
+  find_hidden_text(text, out); // tag characters, rot13, leetspeak...
   return out;
 }
 
