@@ -1,7 +1,6 @@
 #include "scanner/field_cache.hpp"
 
 #include <functional>
-#include <new>
 
 namespace veil {
 
@@ -22,15 +21,6 @@ uint64_t FieldCache::hash_of(const Key& key) {
   return v ^ (v >> 29);
 }
 
-template <typename T>
-FieldCache::Zeroed<T> FieldCache::zeroed(size_t n) {
-  Zeroed<T> table(static_cast<T*>(std::calloc(n, sizeof(T))));
-  if (!table) {
-    throw std::bad_alloc();
-  }
-  return table;
-}
-
 bool FieldCache::same(const Entry& entry, const Key& key) {
   return entry.text == key.text && entry.json_key == key.json_key &&
          entry.model_hint == key.model_hint && entry.direction == key.direction;
@@ -43,8 +33,9 @@ FieldCache::Lookup FieldCache::find(const Key& key) {
   }
   lookup.hash = hash_of(key);
   if (m_entries.empty()) {
-    m_hashes = zeroed<uint64_t>(k_entries);
-    m_seen = zeroed<uint32_t>(k_seen);
+    m_hashes.reset(
+        c_allocated<uint64_t>(std::calloc(k_entries, sizeof(uint64_t))));
+    m_seen.reset(c_allocated<uint32_t>(std::calloc(k_seen, sizeof(uint32_t))));
     m_entries.resize(k_entries);
   }
   size_t slot = lookup.hash & (k_entries - 1);

@@ -12,11 +12,11 @@
 // Scanner (one per worker): no locks.
 #pragma once
 
+#include "core/c_alloc.hpp"
 #include "core/finding.hpp"
 #include "core/record.hpp"
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <span>
 #include <string>
@@ -66,17 +66,9 @@ private:
   // The tables come from calloc and entries are made when first stored:
   // zeroed pages are only faulted in where a hash lands, and a page of
   // memory first touched costs more than a one-line run's scanning.
-  struct Free {
-    void operator()(void* p) const { std::free(p); }
-  };
-  template <typename T>
-  using Zeroed = std::unique_ptr<T[], Free>;
-  template <typename T>
-  static Zeroed<T> zeroed(size_t n);
-
   // Apart from the entries, so that a miss reads 8 bytes, not an entry.
-  Zeroed<uint64_t> m_hashes;
-  Zeroed<uint32_t> m_seen; // tags of hashes met once
+  CBuffer<uint64_t[]> m_hashes;
+  CBuffer<uint32_t[]> m_seen; // tags of hashes met once
   std::vector<std::unique_ptr<Entry>> m_entries;
   size_t m_bytes = 0; // bytes() held by m_entries
 };

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
-#include <new>
 
 namespace veil {
 namespace {
@@ -24,14 +23,6 @@ constexpr std::string_view k_lf = "\n";
 constexpr std::string_view k_crlf = "\r\n";
 constexpr std::string_view k_none = "";
 
-char* allocate(size_t size) {
-  char* p = static_cast<char*>(std::malloc(size));
-  if (p == nullptr) {
-    throw std::bad_alloc();
-  }
-  return p;
-}
-
 } // namespace
 
 LineSplitter::LineSplitter(std::unique_ptr<ByteSource> source,
@@ -40,7 +31,7 @@ LineSplitter::LineSplitter(std::unique_ptr<ByteSource> source,
       m_buf_limit(std::max(k_block, max_line_bytes > k_no_limit - 2
                                         ? k_no_limit
                                         : max_line_bytes + 2)),
-      m_buf(allocate(k_block)), m_size(k_block) {}
+      m_buf(c_allocated<char>(std::malloc(k_block))), m_size(k_block) {}
 
 bool LineSplitter::read_more() {
   if (m_eof) {
@@ -56,10 +47,7 @@ bool LineSplitter::read_more() {
   if (m_end == m_size) {
     // next() skips a line before it outgrows m_buf_limit, so there is room.
     const size_t new_size = m_size > m_buf_limit / 2 ? m_buf_limit : m_size * 2;
-    char* bigger = static_cast<char*>(std::realloc(m_buf.get(), new_size));
-    if (bigger == nullptr) {
-      throw std::bad_alloc();
-    }
+    char* bigger = c_allocated<char>(std::realloc(m_buf.get(), new_size));
     m_buf.release();
     m_buf.reset(bigger);
     m_size = new_size;

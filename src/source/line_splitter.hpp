@@ -4,10 +4,10 @@
 // flagged too_long.
 #pragma once
 
+#include "core/c_alloc.hpp"
 #include "source/byte_source.hpp"
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -45,10 +45,7 @@ private:
   // Reused for every line: views handed out point into it.
   // malloc'd: realloc() grows a large buffer in place (mremap), so a long
   // line does not need the old and the new buffer at once.
-  struct Free {
-    void operator()(char* p) const { std::free(p); }
-  };
-  std::unique_ptr<char, Free> m_buf;
+  CBuffer<char> m_buf;
   size_t m_size = 0;  // allocated bytes of m_buf
   size_t m_begin = 0; // first byte of the next line
   size_t m_scan = 0;  // bytes before this hold no newline (no rescans)
