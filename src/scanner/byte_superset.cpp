@@ -62,23 +62,28 @@ MinCounts fewest(const MinCounts& a, const MinCounts& b) {
           std::min(a.non_ascii, b.non_ascii), std::min(a.bytes, b.bytes)};
 }
 
-bool ascii_within(const CharSet& set, char lo, char hi) {
-  if (set.has_high() || set.ascii.none()) {
-    return false;
+std::bitset<128> ascii_range(char lo, char hi) {
+  std::bitset<128> bits;
+  for (int c = lo; c <= hi; ++c) {
+    bits[size_t(c)] = true;
   }
-  for (int c = 0; c < 128; ++c) {
-    if (set.ascii[c] && (c < lo || c > hi)) {
-      return false;
-    }
-  }
-  return true;
+  return bits;
+}
+
+// Whole-set operations: every regex character passes through them.
+const std::bitset<128> k_digit_bits = ascii_range('0', '9');
+const std::bitset<128> k_upper_bits = ascii_range('A', 'Z');
+const std::bitset<128> k_lower_bits = ascii_range('a', 'z');
+
+bool ascii_within(const CharSet& set, const std::bitset<128>& range) {
+  return !set.has_high() && set.ascii.any() && (set.ascii & ~range).none();
 }
 
 // What one character of the set is sure to be. (A non-ASCII character may
 // match a single byte: see k_any_high.)
 MinCounts counts_of(const CharSet& set) {
-  return {ascii_within(set, '0', '9') ? 1 : 0,
-          ascii_within(set, 'A', 'Z') ? 1 : 0,
+  return {ascii_within(set, k_digit_bits) ? 1 : 0,
+          ascii_within(set, k_upper_bits) ? 1 : 0,
           set.ascii.none() && set.has_high() ? 1 : 0, 1};
 }
 
@@ -92,12 +97,8 @@ constexpr uint32_t k_max_exact_run = 8; // longer non-ASCII ranges: any
 const char* const k_any_high = "[\\x80-\\xff]{1,4}";
 
 AnchorShapes shapes_of(const CharSet& set) {
-  std::bitset<128> digits;
-  std::bitset<128> upper;
-  for (int c = 0; c < 26; ++c) {
-    digits[size_t('0' + c)] = c < 10;
-    upper[size_t('A' + c)] = true;
-  }
+  const std::bitset<128>& digits = k_digit_bits;
+  const std::bitset<128>& upper = k_upper_bits;
   int high = set.has_high() ? 4 : 0; // UTF-8: 4 bytes at most
   auto others = [&](const std::bitset<128>& anchors) {
     return std::max((set.ascii & ~anchors).any() ? 1 : 0, high);
@@ -158,12 +159,9 @@ bool is_letter(uint32_t c) {
 // Case-insensitive closure as RE2 folds: ASCII letters both ways, and the
 // two non-ASCII characters that fold to ASCII ones.
 void fold_close(CharSet& set) {
-  for (uint32_t c = 0; c < 128; ++c) {
-    if (set.ascii[c] && is_letter(c)) {
-      set.ascii[c | 0x20] = true;
-      set.ascii[c & ~0x20u] = true;
-    }
-  }
+  constexpr size_t k_case = 'a' - 'A';
+  set.ascii |= ((set.ascii & k_upper_bits) << k_case) |
+               ((set.ascii & k_lower_bits) >> k_case);
   if (set.ascii['k']) {
     set.exact.push_back(utf8(k_kelvin));
   }
@@ -292,12 +290,16 @@ Piece text_piece(std::string text) {
   return piece;
 }
 
-Piece single(CharSet set, const Flags& flags) {
+// Without `text` (only counts and shapes wanted) a piece's text is a
+// placeholder that is empty exactly when the real one would be.
+constexpr const char* k_placeholder = "x";
+
+Piece single(CharSet set, const Flags& flags, bool text) {
   if (flags.fold) {
     fold_close(set);
   }
   Piece piece;
-  piece.text = set_text(set);
+  piece.text = text ? set_text(set) : k_placeholder;
   piece.single = true;
   piece.need = counts_of(set);
   piece.shapes = shapes_of(set);
@@ -353,8 +355,9 @@ Piece repeat(const Piece& body, int min, int max) {
 class Rewriter {
 public:
   // group: the capture group Piece::group_need is about.
-  explicit Rewriter(std::string_view pattern, int group = 0)
-      : m_p(pattern), m_group(group) {}
+  // text: build the rewritten pattern, not only counts and shapes.
+  Rewriter(std::string_view pattern, int group, bool text)
+      : m_p(pattern), m_group(group), m_text(text) {}
 
   Piece run() {
     Flags flags;
@@ -419,6 +422,10 @@ private:
     if (branches.empty()) {
       return out;
     }
+    if (!m_text) {
+      out.text = k_placeholder;
+      return out;
+    }
     for (size_t i = 0; i < branches.size(); ++i) {
       out.text += (i ? "|" : "") + branches[i];
     }
@@ -441,7 +448,7 @@ private:
       Piece piece = atom(flags);
       while (quantified(piece)) {
       }
-      out.text += piece.text;
+      append_text(out.text, piece.text);
       out.need = out.need + piece.need;
       out.shapes = out.shapes.then(piece.shapes);
       if (piece.group_need) {
@@ -454,6 +461,13 @@ private:
       out.group_need = *group_need + others;
     }
     return out;
+  }
+
+  void append_text(std::string& out, const std::string& piece) const {
+    out += piece;
+    if (!m_text && out.size() > 1) {
+      out.resize(1); // still a placeholder, not empty
+    }
   }
 
   bool quantified(Piece& piece) {
@@ -525,7 +539,7 @@ private:
     } else {
       add_range(set, r, r, true);
     }
-    return single(std::move(set), flags);
+    return single(std::move(set), flags, m_text);
   }
 
   Piece atom(Flags& flags) {
@@ -536,12 +550,12 @@ private:
       return group(flags);
     case '[':
       ++m_pos;
-      return single(char_class(flags), Flags{});
+      return single(char_class(flags), Flags{}, m_text);
     case '.': {
       ++m_pos;
       CharSet set = everything();
       set.ascii['\n'] = flags.dotall;
-      return single(std::move(set), Flags{});
+      return single(std::move(set), Flags{}, m_text);
     }
     case '^':
       ++m_pos;
@@ -581,7 +595,7 @@ private:
     if (number != 0 && number == m_group) {
       body.group_need = body.need;
     }
-    if (!body.text.empty()) {
+    if (m_text && !body.text.empty()) {
       body.text = "(?:" + body.text + ")";
     }
     body.single = false;
@@ -707,11 +721,11 @@ private:
     case 'W':
     case 's':
     case 'S':
-      return single(perl_class(c), flags);
+      return single(perl_class(c), flags, m_text);
     case 'p':
     case 'P':
       skip_property();
-      return single(everything(), Flags{});
+      return single(everything(), Flags{}, m_text);
     case 'b':
       return text_piece("\\b");
     case 'B':
@@ -735,7 +749,7 @@ private:
     Piece out;
     while (!at_end() && !(peek() == '\\' && peek(1) == 'E')) {
       Piece one = literal(rune(), flags);
-      out.text += one.text;
+      append_text(out.text, one.text);
       out.need = out.need + one.need;
       out.shapes = out.shapes.then(one.shapes);
     }
@@ -873,6 +887,7 @@ private:
   std::string_view m_p;
   size_t m_pos = 0;
   int m_group = 0;
+  bool m_text = false;
   int m_groups_seen = 0;
 };
 
@@ -880,7 +895,7 @@ private:
 
 std::optional<std::string> byte_superset(std::string_view re2_pattern) {
   try {
-    return Rewriter(re2_pattern).run().text;
+    return Rewriter(re2_pattern, 0, true).run().text;
   } catch (const Untranslatable&) {
     return std::nullopt;
   }
@@ -888,7 +903,7 @@ std::optional<std::string> byte_superset(std::string_view re2_pattern) {
 
 MinCounts min_counts(std::string_view re2_pattern, int group) {
   try {
-    Piece whole = Rewriter(re2_pattern, group).run();
+    Piece whole = Rewriter(re2_pattern, group, false).run();
     return group != 0 && whole.group_need ? *whole.group_need : whole.need;
   } catch (const Untranslatable&) {
     return {};
@@ -897,7 +912,7 @@ MinCounts min_counts(std::string_view re2_pattern, int group) {
 
 std::optional<RegexShape> regex_shape(std::string_view re2_pattern) {
   try {
-    Piece whole = Rewriter(re2_pattern).run();
+    Piece whole = Rewriter(re2_pattern, 0, false).run();
     return RegexShape{whole.shapes, whole.need};
   } catch (const Untranslatable&) {
     return std::nullopt;
