@@ -16,6 +16,7 @@ packages=(
   libvectorscan-dev # optional Vectorscan prefilter (VEIL_VECTORSCAN=1)
   python3 hyperfine ripgrep clang libclang-rt-14-dev man-db gzip zstd
   time libbenchmark-dev # scripts/bench's peak RSS; tests/bench (VEIL_BENCH=ON)
+  valgrind # scripts/bench-instructions
   python3-jsonschema chromium
   prometheus python3-prometheus-client # tests/policy/metrics_check.py
   git pre-commit # tests/hooks: .gitignore walks, the pre-commit hooks
