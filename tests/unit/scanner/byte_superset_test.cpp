@@ -225,6 +225,20 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(min_counts("a(b{2})c|d", 1).bytes == 4); // the group's matches
   }
 
+  // min_counts and regex_shape skip building the rewritten text; pieces
+  // that match only the empty string must still count as empty there.
+  TEST_CASE("min_counts and shapes: empty pieces around the characters") {
+    CHECK(digits("(?:)?\\d{2}") == 2);
+    CHECK(digits("(?:\\b)+\\d{3}") == 3);
+    CHECK(digits("(|x)\\d") == 1);
+    CHECK(digits("a{0}\\d") == 1);
+    CHECK(digits("(?i)(?:$|^)\\d{4}") == 4);
+    CHECK(min_counts("(?:\\b|)(\\d{2})", 1).bytes == 2);
+    AnchorShape around = regex_shape("(?:)\\b\\d{2}x(?:)")->shapes.digits;
+    CHECK(around.lead == 0);
+    CHECK(around.trail == 1);
+  }
+
   TEST_CASE("min_counts of a group counts the matches the group is in") {
     CHECK(digits("id \\d|(\\d{9})", 1) == 9);
     CHECK(digits("(\\d)(\\d{4})", 2) == 5);
