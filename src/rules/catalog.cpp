@@ -1,15 +1,13 @@
 #include "rules/catalog.hpp"
 
 #include "core/errors.hpp"
-#include "rules/blank_examples.hpp"
 #include "rules/builtin_packs.hpp"
+#include "rules/spec_codec.hpp"
 #include "rules/terms.hpp"
 #include "rules/toml_loader.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <fstream>
-#include <future>
 #include <map>
 #include <sstream>
 
@@ -47,30 +45,11 @@ void merge(std::vector<RuleSpec>& rules, std::map<std::string, size_t>& by_id,
   }
 }
 
-// Parsing the built-in packs is most of a short run's start-up (TOML
-// parsing and building rule specs: ~25 ms), so a second thread takes packs
-// from the same list as this one. Each pack's parse is independent.
+// Only `veil rules` needs the examples, and so the TOML; a scan decodes
+// the specs parsed when veil was built (start-up time).
 std::vector<PackSpec> load_builtin_packs(bool examples) {
-  const std::vector<rules::EmbeddedPack>& sources =
-      rules::builtin_pack_sources();
-  std::vector<PackSpec> packs(sources.size());
-  std::atomic<size_t> next{0};
-  auto work = [&] {
-    for (size_t i = next++; i < sources.size(); i = next++) {
-      std::string name(sources[i].name);
-      packs[i] = examples
-                     ? load_pack(sources[i].text, name)
-                     : load_pack(rules::blank_examples(sources[i].text), name,
-                                 LoadOptions{.require_examples = false});
-      for (RuleSpec& rule : packs[i].rules) {
-        rule.builtin = true;
-      }
-    }
-  };
-  std::future<void> helper = std::async(std::launch::async, work);
-  work();
-  helper.get(); // rethrows the helper's error
-  return packs;
+  return examples ? rules::parse_builtin_packs(true)
+                  : decode_packs(rules::builtin_pack_specs());
 }
 
 } // namespace
