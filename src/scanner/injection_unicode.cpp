@@ -171,10 +171,51 @@ void for_each_script_word(std::string_view text, F f) {
   }
 }
 
+bool is_ascii_letter_byte(uint8_t b) {
+  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+// Leads of the two-byte UTF-8 sequences of U+00C0-U+024F (Latin letters
+// past ASCII) and of U+0340-U+053F (Greek and Cyrillic, with a few
+// neighbours: a superset is enough here).
+bool is_latin_lead(uint8_t b) {
+  return b >= 0xC3 && b <= 0xC9;
+}
+bool is_script_lead(uint8_t b) {
+  return b >= 0xCD && b <= 0xD4;
+}
+
+// Whether a Latin letter touches a Greek or Cyrillic character anywhere:
+// every mixed-script word has such a seam, so without one there is none.
+// Looks only at the bytes around each Greek or Cyrillic character.
+bool has_script_seam(std::string_view text) {
+  const auto* t = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!is_script_lead(t[i]) || (t[i + 1] & 0xC0) != 0x80) {
+      continue;
+    }
+    const bool latin_before =
+        (i >= 1 && is_ascii_letter_byte(t[i - 1])) ||
+        (i >= 2 && (t[i - 1] & 0xC0) == 0x80 && is_latin_lead(t[i - 2]));
+    const bool latin_after = i + 2 < n && (is_ascii_letter_byte(t[i + 2]) ||
+                                           is_latin_lead(t[i + 2]));
+    if (latin_before || latin_after) {
+      return true;
+    }
+    ++i; // past the continuation byte
+  }
+  return false;
+}
+
 } // namespace
 
 std::string fold_look_alikes(std::string_view text) {
-  // Most texts hold no such word: look before copying anything.
+  // Most texts hold no such word: look before copying anything, first at
+  // the bytes (a text in Russian or Greek is all script words).
+  if (!has_script_seam(text)) {
+    return {};
+  }
   bool any = false;
   for_each_script_word(text, [&](std::string_view piece, bool word) {
     any = any || (word && validate_mixed_script_word(piece));

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
+#include <string>
 #include <vector>
 
 namespace veil {
@@ -37,6 +39,42 @@ TEST_SUITE("scanner::injection") {
     // A Russian word is not spoofing.
     CHECK_FALSE(validate_mixed_script_word("\xD0\xBF\xD1\x80\xD0\xB8"));
     CHECK(fold_look_alikes("plain text") == "");
+  }
+
+  TEST_CASE("look-alike folding misses no mixed-script word") {
+    // Random texts of ASCII, Latin-1, Greek and Cyrillic letters (look-alikes
+    // and real ones) and separators: a text is folded exactly when one of
+    // its words is mixed, whatever the bytes around it.
+    const std::vector<std::string> pieces = {
+        "a",        "p",        "Z",        "\xC3\xA9", "\xC5\x93",
+        "\xD0\xB0", "\xD0\xBE", "\xD1\x80", "\xD0\xBF", "\xCE\xBF",
+        "\xCE\xBB", " ",        "-",        "1"};
+    uint64_t state = 7;
+    auto next = [&](size_t n) {
+      state = state * 6364136223846793005u + 1442695040888963407u;
+      return size_t(state >> 33) % n;
+    };
+    size_t folded = 0;
+    for (int round = 0; round < 20000; ++round) {
+      std::string text;
+      std::vector<std::string> words(1);
+      for (size_t k = 1 + next(10); k > 0; --k) {
+        const std::string& piece = pieces[next(pieces.size())];
+        text += piece;
+        if (piece == " " || piece == "-" || piece == "1") {
+          words.emplace_back();
+        } else {
+          words.back() += piece;
+        }
+      }
+      bool mixed = false;
+      for (const std::string& word : words) {
+        mixed = mixed || (!word.empty() && validate_mixed_script_word(word));
+      }
+      CHECK_MESSAGE(fold_look_alikes(text).empty() != mixed, text);
+      folded += mixed ? 1 : 0;
+    }
+    CHECK(folded > 500); // the texts do hold mixed words
   }
 
   TEST_CASE("each zero-width mark is found, look-alike punctuation is not") {
