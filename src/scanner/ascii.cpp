@@ -52,4 +52,30 @@ bool has_byte_in(std::string_view s, uint8_t lo, uint8_t hi) {
   return false;
 }
 
+// 64 bytes at a time into byte-wide counters (a loop the compiler
+// vectorizes), instead of three compares and adds per byte.
+ByteCounts count_bytes(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  ByteCounts out;
+  auto count = [&](size_t from, size_t to) {
+    uint8_t digits = 0;
+    uint8_t upper = 0;
+    uint8_t high = 0;
+    for (size_t i = from; i < to; ++i) {
+      digits += static_cast<uint8_t>(p[i] - '0') < 10 ? 1 : 0;
+      upper += static_cast<uint8_t>(p[i] - 'A') < 26 ? 1 : 0;
+      high += p[i] >> 7;
+    }
+    out.digits += digits;
+    out.upper += upper;
+    out.high += high;
+  };
+  size_t i = 0;
+  for (; i + 64 <= s.size(); i += 64) {
+    count(i, i + 64);
+  }
+  count(i, s.size());
+  return out;
+}
+
 } // namespace veil

@@ -1,5 +1,6 @@
 #include "scanner/candidate_filter.hpp"
 
+#include "scanner/ascii.hpp"
 #include "scanner/byte_superset.hpp"
 
 #include <simdjson.h>
@@ -288,19 +289,12 @@ void CandidateFilter::drop_by_counts(std::string_view text,
   if (out.empty()) {
     return;
   }
-  size_t digits = 0;
-  size_t upper = 0;
-  size_t high = 0;
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    digits += c >= '0' && c <= '9';
-    upper += c >= 'A' && c <= 'Z';
-    high += c >= 0x80;
-  }
+  const ByteCounts has = count_bytes(text);
   std::erase_if(out, [&](const Candidate& c) {
     const MinCounts& need = min_counts_of(c.rule);
-    return digits < size_t(need.digits) || upper < size_t(need.upper) ||
-           high < size_t(need.non_ascii) || text.size() < size_t(need.bytes);
+    return has.digits < size_t(need.digits) || has.upper < size_t(need.upper) ||
+           has.high < size_t(need.non_ascii) ||
+           text.size() < size_t(need.bytes);
   });
 }
 

@@ -23,6 +23,35 @@ TEST_SUITE("scanner::ascii") {
     }
   }
 
+  TEST_CASE("count_bytes counts digits, capitals and high bytes anywhere") {
+    std::string all;
+    for (int b = 0; b < 256; ++b) {
+      all += char(b);
+    }
+    for (size_t size : {0, 1, 63, 64, 65, 256, 300}) {
+      std::string text;
+      for (size_t i = 0; i < size; ++i) {
+        text += all[(i * 37) % 256];
+      }
+      ByteCounts want;
+      for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        want.digits += c >= '0' && c <= '9' ? 1 : 0;
+        want.upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+        want.high += c >= 0x80 ? 1 : 0;
+      }
+      ByteCounts got = count_bytes(text);
+      CHECK(got.digits == want.digits);
+      CHECK(got.upper == want.upper);
+      CHECK(got.high == want.high);
+    }
+    // Every byte of a full 64-byte block counted (a byte-wide counter holds
+    // one block).
+    ByteCounts nines = count_bytes(std::string(64 * 5, '9'));
+    CHECK(nines.digits == 320);
+    CHECK(count_bytes(std::string(200, '\xff')).high == 200);
+  }
+
   TEST_CASE("has_byte_in takes both ends of the range") {
     const uint8_t lo = 0xCD;
     const uint8_t hi = 0xD4;
