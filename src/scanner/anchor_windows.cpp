@@ -1,9 +1,11 @@
 #include "scanner/anchor_windows.hpp"
 
 #include "scanner/anchor_shape.hpp"
+#include "scanner/ascii.hpp"
 #include "scanner/byte_superset.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace veil {
 
@@ -89,15 +91,15 @@ const AnchorWindows::Anchors& AnchorWindows::anchors(AnchorNeed::Kind kind) {
   static constexpr unsigned char k_low[] = {'0', 0x80, 'A'};
   static constexpr unsigned k_count[] = {10, 128, 26};
   const unsigned char low = k_low[size_t(kind) - 1];
-  const unsigned count = k_count[size_t(kind) - 1];
-  const auto* bytes = reinterpret_cast<const unsigned char*>(m_text.data());
-  for (uint32_t i = 0; i < m_text.size(); ++i) {
-    if (static_cast<unsigned char>(bytes[i] - low) < count) {
+  const auto width = static_cast<uint8_t>(k_count[size_t(kind) - 1] - 1);
+  for (size_t block = 0; block < m_text.size(); block += 64) {
+    for (uint64_t bits = range_bits(m_text, block, low, width); bits != 0;
+         bits &= bits - 1) {
       if (list.at.size() == k_max_anchors) {
         list.too_many = true;
-        break;
+        return list;
       }
-      list.at.push_back(i);
+      list.at.push_back(uint32_t(block) + uint32_t(std::countr_zero(bits)));
     }
   }
   return list;

@@ -21,4 +21,10 @@ struct ByteCounts {
 };
 ByteCounts count_bytes(std::string_view s);
 
+// Bit i set when byte block + i of s is in [lo, lo + width]; bits past the
+// end of s are clear. For texts where such bytes are few: a loop over the
+// set bits visits only them.
+uint64_t range_bits(std::string_view s, size_t block, uint8_t lo,
+                    uint8_t width);
+
 } // namespace veil

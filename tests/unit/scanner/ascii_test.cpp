@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <utility>
 
 namespace veil {
 namespace {
@@ -50,6 +52,31 @@ TEST_SUITE("scanner::ascii") {
     ByteCounts nines = count_bytes(std::string(64 * 5, '9'));
     CHECK(nines.digits == 320);
     CHECK(count_bytes(std::string(200, '\xff')).high == 200);
+  }
+
+  TEST_CASE("range_bits marks the bytes in the range, block by block") {
+    for (size_t size : {1, 15, 16, 17, 64, 65, 200}) {
+      std::string text;
+      for (size_t i = 0; i < size; ++i) {
+        text += char((i * 101 + 7) % 256);
+      }
+      for (auto [lo, width] : {std::pair<int, int>{'0', 9},
+                               {0x80, 127},
+                               {'A', 25},
+                               {0, 0},
+                               {0xFF, 0}}) {
+        for (size_t block = 0; block < size; block += 64) {
+          uint64_t want = 0;
+          for (size_t i = block; i < std::min(size, block + 64); ++i) {
+            uint8_t c = static_cast<uint8_t>(text[i]);
+            if (c >= lo && c <= lo + width) {
+              want |= uint64_t{1} << (i - block);
+            }
+          }
+          CHECK(range_bits(text, block, uint8_t(lo), uint8_t(width)) == want);
+        }
+      }
+    }
   }
 
   TEST_CASE("has_byte_in takes both ends of the range") {
