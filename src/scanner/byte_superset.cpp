@@ -97,15 +97,15 @@ constexpr uint32_t k_max_exact_run = 8; // longer non-ASCII ranges: any
 const char* const k_any_high = "[\\x80-\\xff]{1,4}";
 
 AnchorShapes shapes_of(const CharSet& set) {
-  const std::bitset<128>& digits = k_digit_bits;
-  const std::bitset<128>& upper = k_upper_bits;
   int high = set.has_high() ? 4 : 0; // UTF-8: 4 bytes at most
   auto others = [&](const std::bitset<128>& anchors) {
     return std::max((set.ascii & ~anchors).any() ? 1 : 0, high);
   };
-  return {AnchorShape::character((set.ascii & digits).any(), others(digits)),
+  return {AnchorShape::character((set.ascii & k_digit_bits).any(),
+                                 others(k_digit_bits)),
           AnchorShape::character(set.has_high(), set.ascii.any() ? 1 : 0),
-          AnchorShape::character((set.ascii & upper).any(), others(upper))};
+          AnchorShape::character((set.ascii & k_upper_bits).any(),
+                                 others(k_upper_bits))};
 }
 
 std::string utf8(uint32_t rune) {
