@@ -39,35 +39,43 @@ bool short_end(const AnchorShape& shape) {
 
 } // namespace
 
-AnchorNeed AnchorNeed::of(std::string_view regex) {
-  std::optional<RegexShape> parsed = regex_shape(regex);
+AnchorNeed AnchorNeed::of(std::string_view regex, int group) {
+  std::optional<RegexShape> parsed = regex_shape(regex, group);
   if (!parsed) {
     return {};
   }
   const AnchorShapes* shapes = &parsed->shapes;
-  const MinCounts& need = parsed->need; // of the whole match, not a group
-  auto make = [](Kind kind, int count, const AnchorShape& shape) {
+  auto make = [](Kind kind, int count, int finding, const AnchorShape& shape) {
     auto reach = [](int64_t bytes) {
       return is_short(bytes) ? uint32_t(std::max<int64_t>(bytes, 0))
                              : AnchorNeed::k_unbounded;
     };
-    return AnchorNeed{kind, uint32_t(std::max(count, 1)), reach(shape.lead),
-                      reach(shape.trail), reach(shape.gap)};
+    const auto least = uint32_t(std::max(count, 1));
+    return AnchorNeed{kind,
+                      least,
+                      reach(shape.lead),
+                      reach(shape.trail),
+                      reach(shape.gap),
+                      std::max(least, uint32_t(std::max(finding, 0)))};
   };
+  const MinCounts& any = parsed->need;
+  const MinCounts& finding = parsed->group_need;
   if (short_reach(shapes->digits)) {
-    return make(Kind::digit, need.digits, shapes->digits);
+    return make(Kind::digit, any.digits, finding.digits, shapes->digits);
   }
   if (short_reach(shapes->non_ascii)) {
-    return make(Kind::non_ascii, need.non_ascii, shapes->non_ascii);
+    return make(Kind::non_ascii, any.non_ascii, finding.non_ascii,
+                shapes->non_ascii);
   }
   if (short_reach(shapes->upper)) {
-    return make(Kind::upper, need.upper, shapes->upper);
+    return make(Kind::upper, any.upper, finding.upper, shapes->upper);
   }
   if (short_end(shapes->digits)) {
-    return make(Kind::digit, need.digits, shapes->digits);
+    return make(Kind::digit, any.digits, finding.digits, shapes->digits);
   }
   if (short_end(shapes->non_ascii)) {
-    return make(Kind::non_ascii, need.non_ascii, shapes->non_ascii);
+    return make(Kind::non_ascii, any.non_ascii, finding.non_ascii,
+                shapes->non_ascii);
   }
   return {};
 }
@@ -117,12 +125,21 @@ bool AnchorWindows::windows(const AnchorNeed& need, std::vector<Window>& out) {
   const std::vector<uint32_t>& at = list.at;
   const uint64_t size = m_text.size();
   uint64_t covered = 0;
+  // A match's anchors are all in one cluster: one with a finding's worth.
+  size_t largest = 0; // cluster in out.back()
+  auto keep_last = [&] {
+    if (!out.empty() && largest < need.finding) {
+      covered -= out.back().end - out.back().start;
+      out.pop_back();
+    }
+  };
   for (size_t first = 0; first < at.size();) {
     size_t last = first;
     while (last + 1 < at.size() && at[last + 1] - at[last] - 1 <= need.gap) {
       ++last;
     }
-    if (last - first + 1 >= need.count) {
+    const size_t anchors = last - first + 1;
+    if (anchors >= need.count) {
       uint32_t start = at[first] > need.lead ? at[first] - need.lead : 0;
       auto end = uint32_t(
           std::min<uint64_t>(uint64_t(at[last]) + 1 + need.trail, size));
@@ -130,13 +147,17 @@ bool AnchorWindows::windows(const AnchorNeed& need, std::vector<Window>& out) {
       if (!out.empty() && start <= out.back().end + k_merge_gap) {
         covered += end - std::min(end, out.back().end);
         out.back().end = std::max(end, out.back().end);
+        largest = std::max(largest, anchors);
       } else {
+        keep_last();
         covered += end - start;
         out.push_back({start, end});
+        largest = anchors;
       }
     }
     first = last + 1;
   }
+  keep_last();
   if (covered * 4 >= size * 3) {
     out.clear(); // most of the text: one search is cheaper
     return false;

@@ -16,7 +16,11 @@
 // windows are disjoint, and the leftmost match at or after a position is
 // therefore found in the first window that holds one, with the same end:
 // the scanner's loop over successive matches gives the same list window by
-// window as over the whole text.
+// window as over the whole text. A window whose clusters all hold fewer
+// anchors than a match that sets the rule's capture group needs is left
+// out: its matches are decoys the regex swallows (a decimal number for a
+// national id rule), which give no finding, and windows are searched each
+// on its own.
 #pragma once
 
 #include <cstdint>
@@ -36,11 +40,15 @@ struct AnchorNeed {
   uint32_t lead = 0;
   uint32_t trail = 0;
   uint32_t gap = 0;
+  // Anchors every match in which the rule's capture group takes part (every
+  // match that can give a finding) holds, at least: a window with fewer
+  // holds only the regex's decoys ("1.5" for a national id rule).
+  uint32_t finding = 0;
 
-  // From the regex (byte_superset's analysis); kind none when some match
-  // may hold no anchor of any kind, or reach unboundedly far both before
-  // and after them.
-  static AnchorNeed of(std::string_view regex);
+  // From the regex and its capture group (byte_superset's analysis); kind
+  // none when some match may hold no anchor of any kind, or reach
+  // unboundedly far both before and after them.
+  static AnchorNeed of(std::string_view regex, int group = 0);
 };
 
 struct Window {
@@ -53,8 +61,8 @@ class AnchorWindows {
 public:
   void reset(std::string_view text);
 
-  // The windows, in order and disjoint, where a rule with `need` can match
-  // (none: it cannot match). False when the rule is to run on the whole
+  // The windows, in order and disjoint, where a rule with `need` can give a
+  // finding (none: it cannot). False when the rule is to run on the whole
   // text: no need, too many anchors to list, or windows covering most of it.
   bool windows(const AnchorNeed& need, std::vector<Window>& out);
 

@@ -902,18 +902,16 @@ std::optional<std::string> byte_superset(std::string_view re2_pattern) {
 }
 
 MinCounts min_counts(std::string_view re2_pattern, int group) {
-  try {
-    Piece whole = Rewriter(re2_pattern, group, false).run();
-    return group != 0 && whole.group_need ? *whole.group_need : whole.need;
-  } catch (const Untranslatable&) {
-    return {};
-  }
+  std::optional<RegexShape> shape = regex_shape(re2_pattern, group);
+  return shape ? shape->group_need : MinCounts{};
 }
 
-std::optional<RegexShape> regex_shape(std::string_view re2_pattern) {
+std::optional<RegexShape> regex_shape(std::string_view re2_pattern, int group) {
   try {
-    Piece whole = Rewriter(re2_pattern, 0, false).run();
-    return RegexShape{whole.shapes, whole.need};
+    Piece whole = Rewriter(re2_pattern, group, false).run();
+    return RegexShape{whole.shapes, whole.need,
+                      group != 0 && whole.group_need ? *whole.group_need
+                                                     : whole.need};
   } catch (const Untranslatable&) {
     return std::nullopt;
   }

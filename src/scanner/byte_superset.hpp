@@ -34,13 +34,16 @@ struct MinCounts {
 MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 
 // How digits, capitals and the bytes of non-ASCII characters lie in the
-// pattern's matches, and min_counts() of the whole match, from one parse;
-// nullopt for syntax this parser does not know.
+// pattern's matches, min_counts() of any match and of a match in which
+// capture group `group` takes part, from one parse; nullopt for syntax
+// this parser does not know.
 struct RegexShape {
   AnchorShapes shapes;
   MinCounts need;
+  MinCounts group_need;
 };
-std::optional<RegexShape> regex_shape(std::string_view re2_pattern);
+std::optional<RegexShape> regex_shape(std::string_view re2_pattern,
+                                      int group = 0);
 
 // A Vectorscan pattern matching exactly these bytes.
 std::string literal_pattern(std::string_view bytes);

@@ -63,7 +63,7 @@ void CompiledRule::compile_now() const {
   for (const std::string& allow : m_spec.allow) {
     m_allow.push_back(compile_regex(m_spec, "allow", allow));
   }
-  m_anchor_need = AnchorNeed::of(m_spec.regex);
+  m_anchor_need = AnchorNeed::of(m_spec.regex, m_spec.group);
 }
 
 bool CompiledRule::applies_to(Direction d) const {

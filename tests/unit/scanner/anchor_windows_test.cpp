@@ -14,37 +14,43 @@ namespace {
 
 using Spans = std::vector<std::pair<size_t, size_t>>;
 
-// The scanner's loop over successive matches, between two offsets.
-void matches_between(const RE2& re, const std::string& text, size_t from,
-                     size_t to, Spans& out) {
+// The scanner's loop over successive matches, between two offsets: the
+// spans of capture group `group` where it is set and not empty (what can
+// give a finding).
+void matches_between(const RE2& re, int group, const std::string& text,
+                     size_t from, size_t to, Spans& out) {
   re2::StringPiece whole(text);
-  re2::StringPiece m;
+  std::vector<re2::StringPiece> m(size_t(group) + 1);
   size_t pos = from;
-  while (pos <= to && re.Match(whole, pos, to, RE2::UNANCHORED, &m, 1)) {
-    size_t start = m.data() - text.data();
-    out.emplace_back(start, start + m.size());
-    pos = m.empty() ? start + 1 : start + m.size();
+  while (pos <= to &&
+         re.Match(whole, pos, to, RE2::UNANCHORED, m.data(), group + 1)) {
+    size_t end = m[0].data() - text.data() + m[0].size();
+    pos = m[0].empty() ? end + 1 : end;
+    if (!m[size_t(group)].empty()) {
+      size_t start = m[size_t(group)].data() - text.data();
+      out.emplace_back(start, start + m[size_t(group)].size());
+    }
   }
 }
 
-Spans windowed_matches(const RE2& re, const AnchorNeed& need,
+Spans windowed_matches(const RE2& re, int group, const AnchorNeed& need,
                        const std::string& text) {
   AnchorWindows windows;
   windows.reset(text);
   std::vector<Window> list;
   Spans out;
   if (!windows.windows(need, list)) {
-    matches_between(re, text, 0, text.size(), out);
+    matches_between(re, group, text, 0, text.size(), out);
   }
   for (const Window& w : list) {
-    matches_between(re, text, w.start, w.end, out);
+    matches_between(re, group, text, w.start, w.end, out);
   }
   return out;
 }
 
-Spans whole_matches(const RE2& re, const std::string& text) {
+Spans whole_matches(const RE2& re, int group, const std::string& text) {
   Spans out;
-  matches_between(re, text, 0, text.size(), out);
+  matches_between(re, group, text, 0, text.size(), out);
   return out;
 }
 
@@ -153,13 +159,33 @@ TEST_SUITE("anchor_windows") {
     CHECK(text.substr(list[0].start, list[0].end - list[0].start) == "ABCD");
   }
 
-  TEST_CASE("every built-in rule: the same matches in windows as in the "
+  TEST_CASE("a window without a cluster of a finding's anchors is left out") {
+    // As for \d+(?:\.\d+)+|(\d{9}): the decimals are decoys.
+    AnchorNeed need{AnchorNeed::Kind::digit, 1, 0, 0, 1, 9};
+    const std::string far(100, ' ');
+    std::string text =
+        "pi is 3.14159" + far + "the id is 123456789" + far + "v1.2.3" + far;
+    std::vector<Window> list = windows_of(need, text);
+    REQUIRE(list.size() == 1);
+    CHECK(text.substr(list[0].start, list[0].end - list[0].start) ==
+          "123456789");
+    // Merged with a small cluster, the window stays, all of it.
+    text = "code 123456789 v1.2" + far;
+    list = windows_of(need, text);
+    REQUIRE(list.size() == 1);
+    CHECK(text.substr(list[0].start, list[0].end - list[0].start) ==
+          "123456789 v1.2");
+    // No cluster large enough: no window at all.
+    CHECK(windows_of(need, "3.14 and 2.71" + far).empty());
+  }
+
+  TEST_CASE("every built-in rule: the same findings in windows as in the "
             "whole text") {
     Catalog catalog = load_catalog(CatalogOptions{});
     std::mt19937 rng(7);
     size_t windowed_rules = 0;
     for (const RuleSpec& rule : catalog.rules) {
-      AnchorNeed need = AnchorNeed::of(rule.regex);
+      AnchorNeed need = AnchorNeed::of(rule.regex, rule.group);
       if (need.kind == AnchorNeed::Kind::none) {
         continue;
       }
@@ -177,8 +203,8 @@ TEST_SUITE("anchor_windows") {
         texts.push_back(random_text(rng, examples));
       }
       for (const std::string& text : texts) {
-        CHECK_MESSAGE(windowed_matches(re, need, text) ==
-                          whole_matches(re, text),
+        CHECK_MESSAGE(windowed_matches(re, rule.group, need, text) ==
+                          whole_matches(re, rule.group, text),
                       rule.id, ": ", text);
       }
     }
