@@ -41,10 +41,11 @@ bool short_end(const AnchorShape& shape) {
 
 AnchorNeed AnchorNeed::of(std::string_view regex, int group) {
   std::optional<RegexShape> parsed = regex_shape(regex, group);
-  if (!parsed) {
-    return {};
-  }
-  const AnchorShapes* shapes = &parsed->shapes;
+  return parsed ? of(*parsed) : AnchorNeed{};
+}
+
+AnchorNeed AnchorNeed::of(const RegexShape& parsed) {
+  const AnchorShapes* shapes = &parsed.shapes;
   auto make = [](Kind kind, int count, int finding, const AnchorShape& shape) {
     auto reach = [](int64_t bytes) {
       return is_short(bytes) ? uint32_t(std::max<int64_t>(bytes, 0))
@@ -58,8 +59,8 @@ AnchorNeed AnchorNeed::of(std::string_view regex, int group) {
                       reach(shape.gap),
                       std::max(least, uint32_t(std::max(finding, 0)))};
   };
-  const MinCounts& any = parsed->need;
-  const MinCounts& finding = parsed->group_need;
+  const MinCounts& any = parsed.need;
+  const MinCounts& finding = parsed.group_need;
   if (short_reach(shapes->digits)) {
     return make(Kind::digit, any.digits, finding.digits, shapes->digits);
   }

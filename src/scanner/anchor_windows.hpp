@@ -23,6 +23,8 @@
 // on its own.
 #pragma once
 
+#include "scanner/byte_superset.hpp"
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -49,6 +51,7 @@ struct AnchorNeed {
   // none when some match may hold no anchor of any kind, or reach
   // unboundedly far both before and after them.
   static AnchorNeed of(std::string_view regex, int group = 0);
+  static AnchorNeed of(const RegexShape& shape);
 };
 
 struct Window {

@@ -39,6 +39,14 @@ struct Piece {
   std::optional<MinCounts> group_need;
   // Where digits and non-ASCII bytes lie in the original's matches.
   AnchorShapes shapes;
+  // The bytes the original's matches may hold: these ASCII ones, and any
+  // byte 0x80-0xff when `high_bytes`.
+  std::bitset<128> ascii_bytes;
+  bool high_bytes = false;
+  void add_bytes(const Piece& other) {
+    ascii_bytes |= other.ascii_bytes;
+    high_bytes = high_bytes || other.high_bytes;
+  }
 };
 
 constexpr int k_max_count = 1000;
@@ -303,6 +311,8 @@ Piece single(CharSet set, const Flags& flags, bool text) {
   piece.single = true;
   piece.need = counts_of(set);
   piece.shapes = shapes_of(set);
+  piece.ascii_bytes = set.ascii;
+  piece.high_bytes = set.has_high();
   piece.set = std::move(set);
   return piece;
 }
@@ -339,6 +349,7 @@ Piece repeat(const Piece& body, int min, int max) {
   if (body.text.empty() || max == 0) {
     return out;
   }
+  out.add_bytes(body);
   if (body.single && !body.set.has_high()) {
     out.text = body.text + quantifier(min, max);
   } else if (body.single) {
@@ -392,10 +403,12 @@ private:
     std::optional<MinCounts> need;
     std::optional<MinCounts> group_need;
     std::optional<AnchorShapes> shapes; // either of the branches'
+    Piece out;
 
     while (true) {
       Piece branch = concat(flags);
       need = need ? fewest(*need, branch.need) : branch.need;
+      out.add_bytes(branch);
       if (shapes) {
         shapes = shapes->either(branch.shapes);
       } else {
@@ -415,7 +428,6 @@ private:
       }
       ++m_pos;
     }
-    Piece out;
     out.need = *need;
     out.group_need = group_need;
     out.shapes = *shapes;
@@ -451,6 +463,7 @@ private:
       append_text(out.text, piece.text);
       out.need = out.need + piece.need;
       out.shapes = out.shapes.then(piece.shapes);
+      out.add_bytes(piece);
       if (piece.group_need) {
         group_need = piece.group_need;
       } else {
@@ -703,13 +716,38 @@ private:
     return false;
   }
 
-  void skip_property() {
+  // \p{Name} or \pN after the p (or P, negated): the property's ASCII
+  // members exactly, and any non-ASCII character; a property this parser
+  // does not know is every character.
+  CharSet property(bool negated) {
+    std::string name;
     if (peek() == '{') {
-      while (next() != '}') {
+      ++m_pos;
+      while (peek() != '}') {
+        name += next();
       }
+      ++m_pos;
     } else {
-      next();
+      name = next();
     }
+    CharSet set;
+    set.any_high = true;
+    if (name == "L" || name == "Latin") {
+      set.ascii = k_upper_bits | k_lower_bits;
+    } else if (name == "Lu") {
+      set.ascii = k_upper_bits;
+    } else if (name == "Ll") {
+      set.ascii = k_lower_bits;
+    } else if (name == "N" || name == "Nd") {
+      set.ascii = k_digit_bits;
+    } else if (name != "Han" && name != "Greek" && name != "Cyrillic" &&
+               name != "Hiragana" && name != "Katakana") {
+      return everything();
+    }
+    if (negated) {
+      set.ascii.flip(); // every non-ASCII character stays possible
+    }
+    return set;
   }
 
   Piece escape(const Flags& flags) {
@@ -724,8 +762,7 @@ private:
       return single(perl_class(c), flags, m_text);
     case 'p':
     case 'P':
-      skip_property();
-      return single(everything(), Flags{}, m_text);
+      return single(property(c == 'P'), flags, m_text);
     case 'b':
       return text_piece("\\b");
     case 'B':
@@ -752,6 +789,7 @@ private:
       append_text(out.text, one.text);
       out.need = out.need + one.need;
       out.shapes = out.shapes.then(one.shapes);
+      out.add_bytes(one);
     }
     if (!at_end()) {
       m_pos += 2;
@@ -821,11 +859,12 @@ private:
       return false;
     }
     case 'p':
-    case 'P':
-      skip_property();
-      set.ascii.set();
-      set.any_high = true;
+    case 'P': {
+      CharSet prop = property(c == 'P');
+      set.ascii |= prop.ascii;
+      set.any_high = set.any_high || prop.any_high;
       return false;
+    }
     default:
       break;
     }
@@ -909,9 +948,13 @@ MinCounts min_counts(std::string_view re2_pattern, int group) {
 std::optional<RegexShape> regex_shape(std::string_view re2_pattern, int group) {
   try {
     Piece whole = Rewriter(re2_pattern, group, false).run();
-    return RegexShape{whole.shapes, whole.need,
-                      group != 0 && whole.group_need ? *whole.group_need
-                                                     : whole.need};
+    ByteSet bytes;
+    for (size_t c = 0; c < 256; ++c) {
+      bytes[c] = c < 128 ? whole.ascii_bytes[c] : whole.high_bytes;
+    }
+    return RegexShape{
+        whole.shapes, whole.need,
+        group != 0 && whole.group_need ? *whole.group_need : whole.need, bytes};
   } catch (const Untranslatable&) {
     return std::nullopt;
   }

@@ -12,6 +12,7 @@
 
 #include "scanner/anchor_shape.hpp"
 
+#include <bitset>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,10 +38,12 @@ MinCounts min_counts(std::string_view re2_pattern, int group = 0);
 // pattern's matches, min_counts() of any match and of a match in which
 // capture group `group` takes part, from one parse; nullopt for syntax
 // this parser does not know.
+using ByteSet = std::bitset<256>;
 struct RegexShape {
   AnchorShapes shapes;
   MinCounts need;
   MinCounts group_need;
+  ByteSet bytes; // every byte a match may hold (a superset)
 };
 std::optional<RegexShape> regex_shape(std::string_view re2_pattern,
                                       int group = 0);

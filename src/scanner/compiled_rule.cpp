@@ -63,7 +63,11 @@ void CompiledRule::compile_now() const {
   for (const std::string& allow : m_spec.allow) {
     m_allow.push_back(compile_regex(m_spec, "allow", allow));
   }
-  m_anchor_need = AnchorNeed::of(m_spec.regex, m_spec.group);
+  if (std::optional<RegexShape> shape =
+          regex_shape(m_spec.regex, m_spec.group)) {
+    m_anchor_need = AnchorNeed::of(*shape);
+    m_segment_need = SegmentNeed::of(*shape);
+  }
 }
 
 bool CompiledRule::applies_to(Direction d) const {

@@ -9,6 +9,7 @@
 #include "core/record.hpp"
 #include "rules/rule_spec.hpp"
 #include "scanner/anchor_windows.hpp"
+#include "scanner/barrier_segments.hpp"
 #include "scanner/validators.hpp"
 
 #include <re2/re2.h>
@@ -44,6 +45,12 @@ public:
     compile();
     return m_anchor_need;
   }
+  // The bytes no match holds and what a finding needs (see
+  // barrier_segments.hpp).
+  const SegmentNeed& segment_need() const {
+    compile();
+    return m_segment_need;
+  }
   bool reports_only() const { return m_spec.style == "none"; }
   bool applies_to(Direction d) const;
   // Its validator rejects every value: the rule holds a place for findings
@@ -70,6 +77,7 @@ private:
   mutable OnceFlag m_compiled;
   mutable std::unique_ptr<RE2> m_regex;
   mutable AnchorNeed m_anchor_need;
+  mutable SegmentNeed m_segment_need;
   mutable std::vector<std::unique_ptr<RE2>> m_allow;
   ValidatorFn m_validator = nullptr;
   Direction m_direction = Direction::unknown; // unknown: any

@@ -96,8 +96,9 @@ private:
   void scan_planned(const Record& record, const FieldPlan* plans,
                     std::vector<Match>& out);
   // find() on the windows of the field where the rule can match (the
-  // field's text must be in m_windows), unless the rule gate (when `gate`)
-  // says it cannot match there.
+  // field's text must be in m_windows), cut at the bytes none of its
+  // matches holds, unless the rule gate (when `gate`) says it cannot match
+  // there.
   void find_windowed(const CompiledRule& rule, const Record& record,
                      uint32_t field_index, bool gate, std::vector<Match>& out);
   // find() between two offsets of the field's text.
@@ -131,6 +132,7 @@ private:
   AnchorWindows m_windows;
   RuleGate::Scratch m_gate_scratch;
   std::vector<Window> m_window_list;
+  std::vector<Window> m_segment_list;
   std::vector<Match> m_field_matches;
   std::vector<FieldPlan> m_plans; // scan_group(): per field of the group
   std::vector<CandidateFilter::Candidate> m_planned;

@@ -1,5 +1,6 @@
 #include "rules/catalog.hpp"
 #include "scanner/anchor_windows.hpp"
+#include "scanner/barrier_segments.hpp"
 
 #include <doctest/doctest.h>
 #include <re2/re2.h>
@@ -33,15 +34,25 @@ void matches_between(const RE2& re, int group, const std::string& text,
   }
 }
 
+// As Scanner::find_windowed() searches: the anchor windows, or the whole
+// text, cut into segments between barriers when that is useful.
 Spans windowed_matches(const RE2& re, int group, const AnchorNeed& need,
+                       const SegmentNeed& segment_need,
                        const std::string& text) {
   AnchorWindows windows;
   windows.reset(text);
   std::vector<Window> list;
-  Spans out;
   if (!windows.windows(need, list)) {
-    matches_between(re, group, text, 0, text.size(), out);
+    list.assign(1, Window{0, uint32_t(text.size())});
   }
+  if (segment_need.useful) {
+    std::vector<Window> segments;
+    for (const Window& w : list) {
+      finding_segments(text, w, segment_need, segments);
+    }
+    list = std::move(segments);
+  }
+  Spans out;
   for (const Window& w : list) {
     matches_between(re, group, text, w.start, w.end, out);
   }
@@ -75,6 +86,9 @@ std::string random_text(std::mt19937& rng,
                                  ")",
                                  "+",
                                  ":",
+                                 "\"",
+                                 "'",
+                                 "@",
                                  "#",
                                  ",",
                                  "\n",
@@ -179,17 +193,24 @@ TEST_SUITE("anchor_windows") {
     CHECK(windows_of(need, "3.14 and 2.71" + far).empty());
   }
 
-  TEST_CASE("every built-in rule: the same findings in windows as in the "
-            "whole text") {
+  TEST_CASE("every built-in rule: the same findings in windows and "
+            "segments as in the whole text") {
     Catalog catalog = load_catalog(CatalogOptions{});
     std::mt19937 rng(7);
     size_t windowed_rules = 0;
+    size_t segmented_rules = 0;
     for (const RuleSpec& rule : catalog.rules) {
-      AnchorNeed need = AnchorNeed::of(rule.regex, rule.group);
-      if (need.kind == AnchorNeed::Kind::none) {
+      std::optional<RegexShape> shape = regex_shape(rule.regex, rule.group);
+      if (!shape) {
         continue;
       }
-      ++windowed_rules;
+      AnchorNeed need = AnchorNeed::of(*shape);
+      SegmentNeed segment_need = SegmentNeed::of(*shape);
+      if (need.kind == AnchorNeed::Kind::none && !segment_need.useful) {
+        continue;
+      }
+      windowed_rules += need.kind != AnchorNeed::Kind::none;
+      segmented_rules += segment_need.useful;
       RE2::Options options; // as compiled_rule.cpp compiles them
       options.set_max_mem(64 << 20);
       options.set_log_errors(false);
@@ -203,12 +224,14 @@ TEST_SUITE("anchor_windows") {
         texts.push_back(random_text(rng, examples));
       }
       for (const std::string& text : texts) {
-        CHECK_MESSAGE(windowed_matches(re, rule.group, need, text) ==
-                          whole_matches(re, rule.group, text),
-                      rule.id, ": ", text);
+        CHECK_MESSAGE(
+            windowed_matches(re, rule.group, need, segment_need, text) ==
+                whole_matches(re, rule.group, text),
+            rule.id, ": ", text);
       }
     }
     CHECK(windowed_rules > 20);
+    CHECK(segmented_rules > 20);
   }
 }
 
