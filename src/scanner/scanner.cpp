@@ -61,22 +61,22 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
 void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
                             uint32_t field_index, bool gate,
                             std::vector<Match>& out) {
-  const std::string& text = record.fields[field_index].text;
-  if (!may_match(rule, record.fields[field_index], gate)) {
+  const Field& field = record.fields[field_index];
+  if (!may_match(rule, field, gate)) {
     return;
   }
   if (!m_windows.windows(rule.anchor_need(), m_window_list)) {
-    if (text.size() > UINT32_MAX) {
+    if (field.text.size() > UINT32_MAX) {
       find(rule, record, field_index, out);
       return;
     }
-    m_window_list.assign(1, Window{0, uint32_t(text.size())});
+    m_window_list.assign(1, Window{0, uint32_t(field.text.size())});
   }
   const std::vector<Window>* windows = &m_window_list;
   if (const SegmentNeed& need = rule.segment_need(); need.useful) {
     m_segment_list.clear();
     for (const Window& window : m_window_list) {
-      finding_segments(text, window, need, m_segment_list);
+      finding_segments(field.text, window, need, m_segment_list);
     }
     windows = &m_segment_list;
   }

@@ -13,6 +13,7 @@
 #include "reader/record_reader.hpp"
 #include "rules/catalog.hpp"
 #include "scanner/anchor_windows.hpp"
+#include "scanner/barrier_segments.hpp"
 #include "scanner/decoders.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/rule_set.hpp"
@@ -190,7 +191,7 @@ BENCHMARK(BM_RuleGate)->Name("RuleGate");
 void BM_AnchorWindows(benchmark::State& state) {
   std::vector<veil::AnchorNeed> needs;
   for (const veil::RuleSpec& spec : builtin_specs()) {
-    veil::AnchorNeed need = veil::AnchorNeed::of(spec.regex);
+    veil::AnchorNeed need = veil::AnchorNeed::of(spec.regex, spec.group);
     if (need.kind != veil::AnchorNeed::Kind::none) {
       needs.push_back(need);
     }
@@ -211,6 +212,34 @@ void BM_AnchorWindows(benchmark::State& state) {
   per_item(state, "windows/text", total, data.texts.size());
 }
 BENCHMARK(BM_AnchorWindows)->Name("AnchorWindows");
+
+// The finding segments of every built-in rule that has barriers worth the
+// look, in every whole text.
+void BM_BarrierSegments(benchmark::State& state) {
+  std::vector<veil::SegmentNeed> needs;
+  for (const veil::RuleSpec& spec : builtin_specs()) {
+    std::optional<veil::RegexShape> shape =
+        veil::regex_shape(spec.regex, spec.group);
+    if (shape && veil::SegmentNeed::of(*shape).useful) {
+      needs.push_back(veil::SegmentNeed::of(*shape));
+    }
+  }
+  const auto& data = bench_data();
+  std::vector<veil::Window> out;
+  size_t total = 0;
+  for (auto _ : state) {
+    for (const std::string& text : data.texts) {
+      for (const veil::SegmentNeed& need : needs) {
+        out.clear();
+        veil::finding_segments(text, {0, uint32_t(text.size())}, need, out);
+        total += out.size();
+      }
+    }
+  }
+  set_bytes(state, data.text_bytes * needs.size());
+  per_item(state, "segments/text", total, data.texts.size());
+}
+BENCHMARK(BM_BarrierSegments)->Name("BarrierSegments");
 
 // The scanner benchmarks repeat the same texts, which the field cache would
 // answer from the second pass on: it is off, except in the one benchmark
