@@ -1,5 +1,7 @@
 #include "scanner/barrier_segments.hpp"
 
+#include <array>
+
 namespace veil {
 
 namespace {
@@ -16,7 +18,21 @@ constexpr uint64_t k_field = (uint64_t(1) << k_field_bits) - 1;
 constexpr uint64_t k_digit = 1;
 constexpr uint64_t k_upper = k_digit << k_field_bits;
 constexpr uint64_t k_high = k_upper << k_field_bits;
-constexpr uint64_t k_barrier = uint64_t(1) << 63;
+
+// What each byte adds to a segment's counts; the same for every rule.
+constexpr std::array<uint64_t, 256> k_counts = [] {
+  std::array<uint64_t, 256> counts{};
+  for (size_t c = '0'; c <= '9'; ++c) {
+    counts[c] = k_digit;
+  }
+  for (size_t c = 'A'; c <= 'Z'; ++c) {
+    counts[c] = k_upper;
+  }
+  for (size_t c = 0x80; c < 256; ++c) {
+    counts[c] = k_high;
+  }
+  return counts;
+}();
 
 bool enough(uint64_t sum, uint32_t bytes, const MinCounts& need) {
   if (bytes > k_field) {
@@ -32,18 +48,10 @@ bool enough(uint64_t sum, uint32_t bytes, const MinCounts& need) {
 
 SegmentNeed SegmentNeed::of(const RegexShape& shape) {
   SegmentNeed need;
-  need.finding = shape.group_need;
   for (size_t c = 0; c < 256; ++c) {
-    uint64_t entry = shape.bytes[c] ? 0 : k_barrier;
-    if (c >= '0' && c <= '9') {
-      entry |= k_digit;
-    } else if (c >= 'A' && c <= 'Z') {
-      entry |= k_upper;
-    } else if (c >= 0x80) {
-      entry |= k_high;
-    }
-    need.bytes[c] = entry;
+    need.held[c] = shape.bytes[c] ? 1 : 0;
   }
+  need.finding = shape.group_need;
   bool common_barrier = false;
   for (unsigned char common : std::string_view(" \n\"',.:")) {
     common_barrier = common_barrier || !shape.bytes[common];
@@ -60,21 +68,17 @@ SegmentNeed SegmentNeed::of(const RegexShape& shape) {
 void finding_segments(std::string_view text, Window range,
                       const SegmentNeed& need, std::vector<Window>& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const uint64_t* table = need.bytes.data();
+  const uint8_t* held = need.held.data();
   uint32_t i = range.start;
   const uint32_t end = range.end;
   while (i < end) {
-    while (i < end && (table[p[i]] & k_barrier) != 0) {
+    while (i < end && !held[p[i]]) {
       ++i;
     }
     const uint32_t start = i;
     uint64_t sum = 0;
-    for (; i < end; ++i) {
-      const uint64_t entry = table[p[i]];
-      if ((entry & k_barrier) != 0) {
-        break;
-      }
-      sum += entry;
+    for (; i < end && held[p[i]]; ++i) {
+      sum += k_counts[p[i]];
     }
     if (i == start || !enough(sum, i - start, need.finding)) {
       continue;

@@ -24,9 +24,8 @@
 namespace veil {
 
 struct SegmentNeed {
-  // Per byte value: whether it is a barrier, and what it adds to a
-  // segment's counts (barrier_segments.cpp).
-  std::array<uint64_t, 256> bytes{};
+  // Per byte value, 1 when a match may hold it; the others are barriers.
+  std::array<uint8_t, 256> held{};
   MinCounts finding; // every match that can give a finding holds
   // Some byte common in text (white space, a quote, punctuation) is a
   // barrier, and a finding needs digits, capitals or non-ASCII bytes, or a

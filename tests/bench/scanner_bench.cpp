@@ -220,8 +220,11 @@ void BM_BarrierSegments(benchmark::State& state) {
   for (const veil::RuleSpec& spec : builtin_specs()) {
     std::optional<veil::RegexShape> shape =
         veil::regex_shape(spec.regex, spec.group);
-    if (shape && veil::SegmentNeed::of(*shape).useful) {
-      needs.push_back(veil::SegmentNeed::of(*shape));
+    if (shape) {
+      veil::SegmentNeed need = veil::SegmentNeed::of(*shape);
+      if (need.useful) {
+        needs.push_back(need);
+      }
     }
   }
   const auto& data = bench_data();
