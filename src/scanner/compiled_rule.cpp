@@ -2,19 +2,24 @@
 
 #include "core/errors.hpp"
 #include "scanner/entropy.hpp"
+#include "scanner/finding_pattern.hpp"
 
 namespace veil {
 
 namespace {
 
-std::unique_ptr<RE2> compile_regex(const RuleSpec& spec, const std::string& key,
-                                   const std::string& pattern) {
+RE2::Options regex_options() {
   RE2::Options options;
   options.set_log_errors(false);
   // Secrets and private keys can be long; the default 8 MiB DFA budget is
   // shared by all threads using this RE2 object.
   options.set_max_mem(64 << 20);
-  auto re = std::make_unique<RE2>(pattern, options);
+  return options;
+}
+
+std::unique_ptr<RE2> compile_regex(const RuleSpec& spec, const std::string& key,
+                                   const std::string& pattern) {
+  auto re = std::make_unique<RE2>(pattern, regex_options());
   if (!re->ok()) {
     throw RuleError(spec.where(key).format() + ": rule " + spec.id + ": " +
                     key + ": " + re->error());
@@ -63,11 +68,56 @@ void CompiledRule::compile_now() const {
   for (const std::string& allow : m_spec.allow) {
     m_allow.push_back(compile_regex(m_spec, "allow", allow));
   }
+  m_finding_pattern =
+      finding_pattern(m_spec.regex, m_spec.group).value_or(std::string());
   if (std::optional<RegexShape> shape =
           regex_shape(m_spec.regex, m_spec.group)) {
     m_anchor_need = AnchorNeed::of(*shape);
     m_segment_need = SegmentNeed::of(*shape);
   }
+}
+
+const RE2* CompiledRule::finding_regex() const {
+  if (m_finding_pattern.empty() ||
+      m_matches.load(std::memory_order_relaxed) < k_matches_before_check) {
+    return nullptr;
+  }
+  m_finding_built.call([this] {
+    auto re = std::make_unique<RE2>(m_finding_pattern, regex_options());
+    if (re->ok()) {
+      m_finding = std::move(re);
+    }
+  });
+  return m_finding.get();
+}
+
+bool CompiledRule::match(re2::StringPiece text, size_t from, size_t to,
+                         re2::StringPiece* groups) const {
+  const RE2& re = regex();
+  const int group = m_spec.group;
+  const RE2* finding = finding_regex();
+  if (finding == nullptr) {
+    bool found = re.Match(text, from, to, RE2::UNANCHORED, groups, group + 1);
+    if (found && !m_finding_pattern.empty()) {
+      m_matches.fetch_add(1, std::memory_order_relaxed);
+    }
+    return found;
+  }
+  // The same match without its groups costs RE2 its DFAs only.
+  if (!re.Match(text, from, to, RE2::UNANCHORED, groups, 1)) {
+    return false;
+  }
+  const re2::StringPiece whole = groups[0];
+  const size_t start = size_t(whole.data() - text.data());
+  const size_t end = start + whole.size();
+  // RE2 extracts groups from exactly this anchored run once it has found
+  // where a match lies, so they come out as from the unanchored search.
+  if (!finding->Match(text, start, end, RE2::ANCHOR_BOTH, nullptr, 0) ||
+      !re.Match(text, start, end, RE2::ANCHOR_BOTH, groups, group + 1)) {
+    groups[0] = whole;
+    groups[group] = re2::StringPiece();
+  }
+  return true;
 }
 
 bool CompiledRule::applies_to(Direction d) const {

@@ -14,6 +14,7 @@
 
 #include <re2/re2.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -40,6 +41,17 @@ public:
     return *m_regex;
   }
   int group() const { return m_spec.group; }
+  // The next match in text[from, to) (RE2 sees all of text as context):
+  // regex().Match(text, from, to, UNANCHORED, groups, group() + 1) for
+  // groups[0] and groups[group()]. Once the rule has matched
+  // k_matches_before_check times, a match that its finding pattern
+  // (finding_pattern.hpp) does not match from end to end is a decoy: its
+  // groups are not extracted and groups[group()] is left unset. (The
+  // pattern takes as long to compile as the rule's own regex when the
+  // decoys are a small part of it; a rule that rarely matches never pays.)
+  static constexpr uint32_t k_matches_before_check = 64;
+  bool match(re2::StringPiece text, size_t from, size_t to,
+             re2::StringPiece* groups) const;
   // The digits or non-ASCII bytes every match holds (see anchor_windows.hpp).
   const AnchorNeed& anchor_need() const {
     compile();
@@ -76,6 +88,13 @@ private:
   size_t m_index;
   mutable OnceFlag m_compiled;
   mutable std::unique_ptr<RE2> m_regex;
+  // The finding pattern (empty: no decoy branches), its regex once built
+  // (nullptr when it does not compile), and the matches counted until then.
+  mutable std::string m_finding_pattern;
+  mutable OnceFlag m_finding_built;
+  mutable std::unique_ptr<RE2> m_finding;
+  mutable std::atomic<uint32_t> m_matches{0};
+  const RE2* finding_regex() const;
   mutable AnchorNeed m_anchor_need;
   mutable SegmentNeed m_segment_need;
   mutable std::vector<std::unique_ptr<RE2>> m_allow;

@@ -94,8 +94,7 @@ void Scanner::find_between(const CompiledRule& rule, const Record& record,
   int group = rule.group();
   const RuleSpec& spec = rule.spec();
   size_t pos = from;
-  while (pos <= to && rule.regex().Match(text, pos, to, RE2::UNANCHORED, groups,
-                                         group + 1)) {
+  while (pos <= to && rule.match(text, pos, to, groups)) {
     size_t whole_end = groups[0].data() - text.data() + groups[0].size();
     pos = groups[0].empty() ? whole_end + 1 : whole_end;
     const re2::StringPiece& g = groups[group];

@@ -1,3 +1,4 @@
+#include "random_text.hpp"
 #include "rules/catalog.hpp"
 #include "scanner/anchor_windows.hpp"
 #include "scanner/barrier_segments.hpp"
@@ -63,63 +64,6 @@ Spans whole_matches(const RE2& re, int group, const std::string& text) {
   Spans out;
   matches_between(re, group, text, 0, text.size(), out);
   return out;
-}
-
-// Texts rich in what the digit-driven rules look at: digit runs,
-// separators, words, non-ASCII letters and tag characters.
-std::string random_text(std::mt19937& rng,
-                        const std::vector<std::string>& extra) {
-  static const char* pieces[] = {"0",
-                                 "1",
-                                 "4",
-                                 "7",
-                                 "9",
-                                 "12",
-                                 "555",
-                                 "2024",
-                                 "-",
-                                 " ",
-                                 " ",
-                                 ".",
-                                 "/",
-                                 "(",
-                                 ")",
-                                 "+",
-                                 ":",
-                                 "\"",
-                                 "'",
-                                 "@",
-                                 "#",
-                                 ",",
-                                 "\n",
-                                 "a",
-                                 "Z",
-                                 "x",
-                                 "id",
-                                 "tel",
-                                 "No",
-                                 "order ",
-                                 "IBAN ",
-                                 "DE",
-                                 "Street",
-                                 "é",
-                                 "ß",
-                                 "\xE2\x80\x8B",
-                                 "\xF3\xA0\x80\x81",
-                                 "\xE4\xB8\xAD",
-                                 "abcdefghijklmnopqrstuvwxyz "};
-  std::uniform_int_distribution<size_t> piece(0, std::size(pieces) - 1);
-  std::uniform_int_distribution<size_t> length(0, 80);
-  std::string text;
-  size_t n = length(rng);
-  for (size_t i = 0; i < n; ++i) {
-    if (!extra.empty() && rng() % 16 == 0) {
-      text += extra[rng() % extra.size()];
-    } else {
-      text += pieces[piece(rng)];
-    }
-  }
-  return text;
 }
 
 // The windows of a text where windowing pays (it must here).
