@@ -107,4 +107,28 @@ uint64_t range_bits(std::string_view s, size_t block, uint8_t lo,
   return bits;
 }
 
+uint64_t equal_bits(std::string_view s, size_t block,
+                    const std::array<uint8_t, 4>& bytes) {
+  const size_t n = std::min<size_t>(64, s.size() - block);
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data() + block);
+  uint64_t bits = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    __m128i in = _mm_setzero_si128();
+    for (uint8_t b : bytes) {
+      in = _mm_or_si128(in, _mm_cmpeq_epi8(v, _mm_set1_epi8(char(b))));
+    }
+    bits |= uint64_t(uint32_t(_mm_movemask_epi8(in))) << i;
+  }
+#endif
+  for (; i < n; ++i) {
+    bool in = p[i] == bytes[0] || p[i] == bytes[1] || p[i] == bytes[2] ||
+              p[i] == bytes[3];
+    bits |= uint64_t(in) << i;
+  }
+  return bits;
+}
+
 } // namespace veil

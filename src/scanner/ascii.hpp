@@ -1,6 +1,7 @@
 // Byte tests that run on every scanned text, so are written to be cheap.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -26,5 +27,9 @@ ByteCounts count_bytes(std::string_view s);
 // set bits visits only them.
 uint64_t range_bits(std::string_view s, size_t block, uint8_t lo,
                     uint8_t width);
+
+// The same for the bytes equal to one of four (repeat one for fewer).
+uint64_t equal_bits(std::string_view s, size_t block,
+                    const std::array<uint8_t, 4>& bytes);
 
 } // namespace veil

@@ -1,6 +1,10 @@
 #include "scanner/barrier_segments.hpp"
 
+#include "scanner/ascii.hpp"
+
+#include <algorithm>
 #include <array>
+#include <bit>
 
 namespace veil {
 
@@ -44,12 +48,48 @@ bool enough(uint64_t sum, uint32_t bytes, const MinCounts& need) {
          bytes >= uint32_t(need.bytes);
 }
 
+// A byte set that takes in a lowercase letter or white space is in nearly
+// every segment: not worth a look.
+bool rare(const ByteSet& set) {
+  for (size_t c = 0; c < 256; ++c) {
+    bool common = (c >= 'a' && c <= 'z') || c == ' ' || c == '\t' ||
+                  c == '\n' || c == '\r';
+    if (common && set[c]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Marks in need.held the bytes of `must` that a match may hold (a finding
+// holds one of them) and lists them when they are few.
+void mark_must(const ByteSet& must, SegmentNeed& need) {
+  size_t count = 0;
+  for (size_t c = 0; c < 256; ++c) {
+    if (need.held[c] && must[c]) {
+      need.held[c] |= SegmentNeed::k_must;
+      if (count < need.must_bytes.size()) {
+        need.must_bytes[count] = uint8_t(c);
+      }
+      ++count;
+    }
+  }
+  need.needs_must = count > 0;
+  need.must_first = need.needs_must && count <= need.must_bytes.size();
+  for (size_t k = count; need.must_first && k < need.must_bytes.size(); ++k) {
+    need.must_bytes[k] = need.must_bytes[0]; // equal_bits() takes four
+  }
+}
+
 } // namespace
 
 SegmentNeed SegmentNeed::of(const RegexShape& shape) {
   SegmentNeed need;
   for (size_t c = 0; c < 256; ++c) {
-    need.held[c] = shape.bytes[c] ? 1 : 0;
+    need.held[c] = shape.bytes[c] ? k_held : 0;
+  }
+  if (shape.group_must && rare(*shape.group_must)) {
+    mark_must(*shape.group_must, need);
   }
   need.finding = shape.group_need;
   bool common_barrier = false;
@@ -59,14 +99,64 @@ SegmentNeed SegmentNeed::of(const RegexShape& shape) {
   const MinCounts& f = need.finding;
   // Segments that only need a length are no shorter than most of a text,
   // unless white space cuts them into words.
-  need.useful =
-      common_barrier && (f.digits > 0 || f.upper > 0 || f.non_ascii > 0 ||
-                         (!shape.bytes[' '] && f.bytes >= 8));
+  need.useful = common_barrier &&
+                (f.digits > 0 || f.upper > 0 || f.non_ascii > 0 ||
+                 need.needs_must || (!shape.bytes[' '] && f.bytes >= 8));
   return need;
 }
 
+namespace {
+
+void add_segment(uint32_t start, uint32_t end, std::vector<Window>& out) {
+  if (!out.empty() && start <= out.back().end + k_merge_gap) {
+    out.back().end = end;
+  } else {
+    out.push_back({start, end});
+  }
+}
+
+// finding_segments() from the positions of the must bytes: the segment
+// around each, unless an earlier one took it in.
+void must_first_segments(std::string_view text, Window range,
+                         const SegmentNeed& need, std::vector<Window>& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const uint8_t* held = need.held.data();
+  uint32_t done = range.start;
+  for (uint32_t block = range.start; block < range.end; block += 64) {
+    uint64_t bits = equal_bits(text, block, need.must_bytes);
+    if (range.end - block < 64) {
+      bits &= (uint64_t(1) << (range.end - block)) - 1;
+    }
+    for (; bits != 0; bits &= bits - 1) {
+      const uint32_t hit = block + uint32_t(std::countr_zero(bits));
+      if (hit < done) {
+        continue;
+      }
+      uint32_t start = hit;
+      while (start > range.start && held[p[start - 1]]) {
+        --start;
+      }
+      uint64_t sum = 0;
+      uint32_t end = start;
+      for (; end < range.end && held[p[end]]; ++end) {
+        sum += k_counts[p[end]];
+      }
+      done = end;
+      if (enough(sum, end - start, need.finding)) {
+        add_segment(start, end, out);
+      }
+    }
+  }
+}
+
+} // namespace
+
 void finding_segments(std::string_view text, Window range,
                       const SegmentNeed& need, std::vector<Window>& out) {
+  if (need.must_first) {
+    must_first_segments(text, range, need, out);
+    return;
+  }
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const uint8_t* held = need.held.data();
   uint32_t i = range.start;
@@ -77,17 +167,16 @@ void finding_segments(std::string_view text, Window range,
     }
     const uint32_t start = i;
     uint64_t sum = 0;
+    uint8_t seen = 0;
     for (; i < end && held[p[i]]; ++i) {
       sum += k_counts[p[i]];
+      seen |= held[p[i]];
     }
-    if (i == start || !enough(sum, i - start, need.finding)) {
+    if (i == start || !enough(sum, i - start, need.finding) ||
+        (need.needs_must && !(seen & SegmentNeed::k_must))) {
       continue;
     }
-    if (!out.empty() && start <= out.back().end + k_merge_gap) {
-      out.back().end = i;
-    } else {
-      out.push_back({start, i});
-    }
+    add_segment(start, i, out);
   }
 }
 

@@ -27,6 +27,12 @@ struct CharSet {
   bool has_high() const { return any_high || !exact.empty(); }
 };
 
+// Some bytes: these ASCII ones, and every byte 0x80-0xff when `high`.
+struct ByteClass {
+  std::bitset<128> ascii;
+  bool high = false;
+};
+
 // A rewritten piece of pattern; `single` is set when it is one character,
 // so that a repeat of it can become a plain byte-class repeat.
 struct Piece {
@@ -43,6 +49,10 @@ struct Piece {
   // byte 0x80-0xff when `high_bytes`.
   std::bitset<128> ascii_bytes;
   bool high_bytes = false;
+  // Bytes every match of the original holds one of at least (unset: none
+  // known), and the same for the matches in which the group takes part.
+  std::optional<ByteClass> must;
+  std::optional<ByteClass> group_must;
   void add_bytes(const Piece& other) {
     ascii_bytes |= other.ascii_bytes;
     high_bytes = high_bytes || other.high_bytes;
@@ -292,6 +302,47 @@ std::string set_text(const CharSet& set) {
 }
 
 // An anchor or word boundary: text, no characters.
+// How often bytes of a class turn up in text, roughly: white space and
+// lowercase letters are everywhere, most other bytes are rare.
+size_t commonness(const ByteClass& set) {
+  static const std::bitset<128> space = ascii_range(' ', ' ');
+  return 20 * (set.ascii & space).count() +
+         5 * (set.ascii & k_lower_bits).count() +
+         (set.ascii & ~(space | k_lower_bits)).count() + (set.high ? 128 : 0);
+}
+
+// Either class will do; the rarer is the better filter.
+std::optional<ByteClass> rarer(const std::optional<ByteClass>& a,
+                               const std::optional<ByteClass>& b) {
+  if (!a || !b) {
+    return a ? a : b;
+  }
+  return commonness(*a) <= commonness(*b) ? a : b;
+}
+
+std::optional<ByteClass> either(const std::optional<ByteClass>& a,
+                                const std::optional<ByteClass>& b) {
+  if (!a || !b) {
+    return std::nullopt;
+  }
+  return ByteClass{a->ascii | b->ascii, a->high || b->high};
+}
+
+ByteSet bytes_of(const std::bitset<128>& ascii, bool high) {
+  ByteSet bytes;
+  for (size_t c = 0; c < 256; ++c) {
+    bytes[c] = c < 128 ? ascii[c] : high;
+  }
+  return bytes;
+}
+
+std::optional<ByteSet> must_bytes(const std::optional<ByteClass>& must) {
+  if (!must) {
+    return std::nullopt;
+  }
+  return bytes_of(must->ascii, must->high);
+}
+
 Piece text_piece(std::string text) {
   Piece piece;
   piece.text = std::move(text);
@@ -313,6 +364,7 @@ Piece single(CharSet set, const Flags& flags, bool text) {
   piece.shapes = shapes_of(set);
   piece.ascii_bytes = set.ascii;
   piece.high_bytes = set.has_high();
+  piece.must = ByteClass{piece.ascii_bytes, piece.high_bytes};
   piece.set = std::move(set);
   return piece;
 }
@@ -350,6 +402,8 @@ Piece repeat(const Piece& body, int min, int max) {
     return out;
   }
   out.add_bytes(body);
+  out.must = min > 0 ? body.must : std::nullopt;
+  out.group_must = body.group_must;
   if (body.single && !body.set.has_high()) {
     out.text = body.text + quantifier(min, max);
   } else if (body.single) {
@@ -404,9 +458,19 @@ private:
     std::optional<MinCounts> group_need;
     std::optional<AnchorShapes> shapes; // either of the branches'
     Piece out;
+    bool first = true;
+    bool first_with_group = true;
 
     while (true) {
       Piece branch = concat(flags);
+      out.must = first ? branch.must : either(out.must, branch.must);
+      first = false;
+      if (branch.group_need) {
+        out.group_must = first_with_group
+                             ? branch.group_must
+                             : either(out.group_must, branch.group_must);
+        first_with_group = false;
+      }
       need = need ? fewest(*need, branch.need) : branch.need;
       out.add_bytes(branch);
       if (shapes) {
@@ -456,6 +520,7 @@ private:
     // group_need: a group occurs once in a pattern.
     MinCounts others;
     std::optional<MinCounts> group_need;
+    std::optional<ByteClass> group_must;
     while (!at_end() && peek() != '|' && peek() != ')') {
       Piece piece = atom(flags);
       while (quantified(piece)) {
@@ -464,14 +529,17 @@ private:
       out.need = out.need + piece.need;
       out.shapes = out.shapes.then(piece.shapes);
       out.add_bytes(piece);
+      out.must = rarer(out.must, piece.must);
       if (piece.group_need) {
         group_need = piece.group_need;
+        group_must = piece.group_must;
       } else {
         others = others + piece.need;
       }
     }
     if (group_need) {
       out.group_need = *group_need + others;
+      out.group_must = rarer(group_must, out.must);
     }
     return out;
   }
@@ -607,6 +675,7 @@ private:
     expect(')');
     if (number != 0 && number == m_group) {
       body.group_need = body.need;
+      body.group_must = body.must;
     }
     if (m_text && !body.text.empty()) {
       body.text = "(?:" + body.text + ")";
@@ -790,6 +859,7 @@ private:
       out.need = out.need + one.need;
       out.shapes = out.shapes.then(one.shapes);
       out.add_bytes(one);
+      out.must = rarer(out.must, one.must);
     }
     if (!at_end()) {
       m_pos += 2;
@@ -948,13 +1018,11 @@ MinCounts min_counts(std::string_view re2_pattern, int group) {
 std::optional<RegexShape> regex_shape(std::string_view re2_pattern, int group) {
   try {
     Piece whole = Rewriter(re2_pattern, group, false).run();
-    ByteSet bytes;
-    for (size_t c = 0; c < 256; ++c) {
-      bytes[c] = c < 128 ? whole.ascii_bytes[c] : whole.high_bytes;
-    }
-    return RegexShape{
-        whole.shapes, whole.need,
-        group != 0 && whole.group_need ? *whole.group_need : whole.need, bytes};
+    const bool grouped = group != 0 && whole.group_need;
+    return RegexShape{whole.shapes, whole.need,
+                      grouped ? *whole.group_need : whole.need,
+                      bytes_of(whole.ascii_bytes, whole.high_bytes),
+                      must_bytes(grouped ? whole.group_must : whole.must)};
   } catch (const Untranslatable&) {
     return std::nullopt;
   }

@@ -44,6 +44,9 @@ struct RegexShape {
   MinCounts need;
   MinCounts group_need;
   ByteSet bytes; // every byte a match may hold (a superset)
+  // Bytes every match in which the group takes part holds one of (unset:
+  // none known); of the sets that would do, the rarest in text.
+  std::optional<ByteSet> group_must;
 };
 std::optional<RegexShape> regex_shape(std::string_view re2_pattern,
                                       int group = 0);

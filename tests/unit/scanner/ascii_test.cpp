@@ -79,6 +79,26 @@ TEST_SUITE("scanner::ascii") {
     }
   }
 
+  TEST_CASE("equal_bits marks the bytes equal to one of four") {
+    const std::array<uint8_t, 4> bytes = {':', '=', 0xFF, ':'};
+    for (size_t size : {1, 15, 16, 17, 64, 65, 200}) {
+      std::string text;
+      for (size_t i = 0; i < size; ++i) {
+        text += char((i * 101 + 7) % 256);
+      }
+      for (size_t block = 0; block < size; block += 64) {
+        uint64_t want = 0;
+        for (size_t i = block; i < std::min(size, block + 64); ++i) {
+          uint8_t c = uint8_t(text[i]);
+          if (c == ':' || c == '=' || c == 0xFF) {
+            want |= uint64_t(1) << (i - block);
+          }
+        }
+        CHECK(equal_bits(text, block, bytes) == want);
+      }
+    }
+  }
+
   TEST_CASE("has_byte_in takes both ends of the range") {
     const uint8_t lo = 0xCD;
     const uint8_t hi = 0xD4;

@@ -38,6 +38,30 @@ TEST_SUITE("barrier_segments") {
     CHECK(segments_of(need, "no digits at all").empty());
   }
 
+  TEST_CASE("a segment needs one of the bytes every finding holds") {
+    // A name after a label and ':' or '='; the line break is the only
+    // barrier, and a line without ':' or '=' gives no finding.
+    SegmentNeed need =
+        need_of(R"((?i:name)[ \t]*[:=][ \t]*(\p{Lu}\p{Ll}+))", 1);
+    CHECK(need.useful);
+    CHECK(need.must_first);
+    const std::string far(80, ' ');
+    CHECK(segments_of(need, "my name is Bob" + far + "\nname: Bob" + far +
+                                "\nno label, Name here" + far) ==
+          std::vector<std::string>{"name: Bob" + far});
+    CHECK(segments_of(need, "Title: Dr\nName = Ann\n") ==
+          std::vector<std::string>{"Title: Dr\nName = Ann"}); // merged
+    CHECK(segments_of(need, "no label at all").empty());
+    // Five and more such bytes: every byte is looked at, as for counts.
+    SegmentNeed many = need_of(R"([-:=#/][A-Z]\d)");
+    CHECK(many.needs_must);
+    CHECK_FALSE(many.must_first);
+    CHECK(segments_of(many, "AB12" + far + "#B2") ==
+          std::vector<std::string>{"#B2"});
+    // A set with a lowercase letter or white space is no filter.
+    CHECK_FALSE(need_of(R"([:b]\d)").needs_must);
+  }
+
   TEST_CASE("segments closer than a search call is worth are merged") {
     SegmentNeed need = need_of(R"(\d{3}-\d{4})");
     CHECK(segments_of(need, "call 555-1234 or 555-9876") ==

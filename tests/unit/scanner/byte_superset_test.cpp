@@ -88,6 +88,31 @@ TEST_SUITE("scanner::byte_superset") {
     CHECK(byte_superset("(?:x|y)z") == "(?:(?:x|y))z");
   }
 
+  TEST_CASE("bytes a match in which the group takes part holds one of") {
+    auto must = [](std::string_view regex, int group) {
+      std::optional<RegexShape> shape = regex_shape(regex, group);
+      REQUIRE(shape);
+      std::string bytes;
+      for (size_t c = 0; shape->group_must && c < 256; ++c) {
+        if ((*shape->group_must)[c]) {
+          bytes += char(c);
+        }
+      }
+      return bytes;
+    };
+    // The rarest of the pieces every match goes through.
+    CHECK(must(R"((?i:name)[ \t]*[:=][ \t]*(\p{Lu}\p{Ll}+))", 1) == ":=");
+    CHECK(must(R"(ab#c)", 0) == "#");
+    // Branches: any of theirs; a branch without the group does not count.
+    CHECK(must(R"(x-\d|y/(\d))", 1) == "/");
+    CHECK(must(R"(\d+(?:\.\d+)+|(\d{9}))", 1) == "0123456789");
+    CHECK(must(R"(a:|b=)", 0) == ":=");
+    // Nothing known: an optional piece or a branch that can be empty.
+    CHECK(must(R"(x?)", 0).empty());
+    CHECK(must(R"((?:|x))", 0).empty());
+    CHECK(must(R"(\b$)", 0).empty());
+  }
+
   TEST_CASE("large bounds are loosened, never tightened") {
     CHECK(byte_superset("[a-f]{40}") == "[\\x61-\\x66]{8,}");
     CHECK(byte_superset("[^a]{0,300}") ==
