@@ -69,7 +69,7 @@ void CompiledRule::compile_now() const {
     m_allow.push_back(compile_regex(m_spec, "allow", allow));
   }
   m_finding_pattern =
-      finding_pattern(m_spec.regex, m_spec.group).value_or(std::string());
+      veil::finding_pattern(m_spec.regex, m_spec.group).value_or(std::string());
   if (std::optional<RegexShape> shape =
           regex_shape(m_spec.regex, m_spec.group)) {
     m_anchor_need = AnchorNeed::of(*shape);

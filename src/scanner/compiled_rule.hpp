@@ -50,6 +50,12 @@ public:
   // pattern takes as long to compile as the rule's own regex when the
   // decoys are a small part of it; a rule that rarely matches never pays.)
   static constexpr uint32_t k_matches_before_check = 64;
+  // The finding pattern, or the regex when it has no decoy branches: it
+  // matches somewhere in every text where the rule can give a finding.
+  const std::string& finding_pattern() const {
+    compile();
+    return m_finding_pattern.empty() ? m_spec.regex : m_finding_pattern;
+  }
   bool match(re2::StringPiece text, size_t from, size_t to,
              re2::StringPiece* groups) const;
   // The digits or non-ASCII bytes every match holds (see anchor_windows.hpp).

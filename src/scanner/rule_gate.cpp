@@ -53,7 +53,7 @@ void RuleGate::build() const {
   for (const auto& rule : m_rules) {
     if (!frequent(rule->spec()) || rule->finds_nothing() ||
         rule->regex().ProgramSize() > k_max_program ||
-        set->Add(rule->spec().regex, nullptr) < 0) {
+        set->Add(rule->finding_pattern(), nullptr) < 0) {
       continue;
     }
     m_gated[rule->index()] = 1;

@@ -42,6 +42,22 @@ TEST_SUITE("scanner::rule_gate") {
     CHECK(gate.may_match("mac 00:1a:2b:3c:4d:5e", 1, scratch));
   }
 
+  TEST_CASE("a text whose only matches are decoys does not run the rule") {
+    std::vector<RuleSpec> specs;
+    specs.push_back(test::make_rule(
+        "t.itin", R"(\b(?:\d+(?:-\d+){3,}|(9\d{2}-\d{2}-\d{4}))\b)"));
+    specs.back().group = 1;
+    RuleSet rules(specs);
+    const RuleGate& gate = rules.gate();
+    gate.build_now();
+    REQUIRE(gate.gated(0));
+    RuleGate::Scratch scratch;
+    gate.begin(scratch);
+    CHECK_FALSE(gate.may_match("build 1-22-333-4444", 0, scratch));
+    gate.begin(scratch);
+    CHECK(gate.may_match("itin 912-34-5678", 0, scratch));
+  }
+
   TEST_CASE("an earlier run() loaded into the scratch answers as may_match()") {
     std::vector<RuleSpec> specs;
     specs.push_back(test::make_rule("t.digits", "\\b\\d{4}-\\d{4}\\b"));
