@@ -44,12 +44,10 @@ public:
   // The next match in text[from, to) (RE2 sees all of text as context):
   // regex().Match(text, from, to, UNANCHORED, groups, group() + 1) for
   // groups[0] and groups[group()]. Once the rule has matched
-  // k_matches_before_check times, a match that its finding pattern
+  // matches_before_check() times, a match that its finding pattern
   // (finding_pattern.hpp) does not match from end to end is a decoy: its
-  // groups are not extracted and groups[group()] is left unset. (The
-  // pattern takes as long to compile as the rule's own regex when the
-  // decoys are a small part of it; a rule that rarely matches never pays.)
-  static constexpr uint32_t k_matches_before_check = 64;
+  // groups are not extracted and groups[group()] is left unset.
+  uint32_t matches_before_check() const;
   // The finding pattern, or the regex when it has no decoy branches: it
   // matches somewhere in every text where the rule can give a finding.
   const std::string& finding_pattern() const {

@@ -102,7 +102,7 @@ TEST_SUITE("finding_pattern") {
       };
       // Until the rule has matched often, match() asks RE2 for the groups
       // of every match; then the finding pattern tells decoys apart.
-      for (uint32_t i = 0; i <= CompiledRule::k_matches_before_check; ++i) {
+      for (uint32_t i = 0; i <= rule.matches_before_check(); ++i) {
         all_matches(spec.examples_match[0], spec.group, by_rule);
       }
       std::vector<std::string> examples = spec.examples_match;
