@@ -81,32 +81,6 @@ void mark_must(const ByteSet& must, SegmentNeed& need) {
   }
 }
 
-} // namespace
-
-SegmentNeed SegmentNeed::of(const RegexShape& shape) {
-  SegmentNeed need;
-  for (size_t c = 0; c < 256; ++c) {
-    need.held[c] = shape.bytes[c] ? k_held : 0;
-  }
-  if (shape.group_must && rare(*shape.group_must)) {
-    mark_must(*shape.group_must, need);
-  }
-  need.finding = shape.group_need;
-  bool common_barrier = false;
-  for (unsigned char common : std::string_view(" \n\"',.:")) {
-    common_barrier = common_barrier || !shape.bytes[common];
-  }
-  const MinCounts& f = need.finding;
-  // Segments that only need a length are no shorter than most of a text,
-  // unless white space cuts them into words.
-  need.useful = common_barrier &&
-                (f.digits > 0 || f.upper > 0 || f.non_ascii > 0 ||
-                 need.needs_must || (!shape.bytes[' '] && f.bytes >= 8));
-  return need;
-}
-
-namespace {
-
 void add_segment(uint32_t start, uint32_t end, std::vector<Window>& out) {
   if (!out.empty() && start <= out.back().end + k_merge_gap) {
     out.back().end = end;
@@ -150,6 +124,28 @@ void must_first_segments(std::string_view text, Window range,
 }
 
 } // namespace
+
+SegmentNeed SegmentNeed::of(const RegexShape& shape) {
+  SegmentNeed need;
+  for (size_t c = 0; c < 256; ++c) {
+    need.held[c] = shape.bytes[c] ? k_held : 0;
+  }
+  if (shape.group_must && rare(*shape.group_must)) {
+    mark_must(*shape.group_must, need);
+  }
+  need.finding = shape.group_need;
+  bool common_barrier = false;
+  for (unsigned char common : std::string_view(" \n\"',.:")) {
+    common_barrier = common_barrier || !shape.bytes[common];
+  }
+  const MinCounts& f = need.finding;
+  // Segments that only need a length are no shorter than most of a text,
+  // unless white space cuts them into words.
+  need.useful = common_barrier &&
+                (f.digits > 0 || f.upper > 0 || f.non_ascii > 0 ||
+                 need.needs_must || (!shape.bytes[' '] && f.bytes >= 8));
+  return need;
+}
 
 void finding_segments(std::string_view text, Window range,
                       const SegmentNeed& need, std::vector<Window>& out) {

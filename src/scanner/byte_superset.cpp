@@ -301,7 +301,6 @@ std::string set_text(const CharSet& set) {
   return out + ")";
 }
 
-// An anchor or word boundary: text, no characters.
 // How often bytes of a class turn up in text, roughly: white space and
 // lowercase letters are everywhere, most other bytes are rare.
 size_t commonness(const ByteClass& set) {
@@ -343,6 +342,7 @@ std::optional<ByteSet> must_bytes(const std::optional<ByteClass>& must) {
   return bytes_of(must->ascii, must->high);
 }
 
+// An anchor or word boundary: text, no characters.
 Piece text_piece(std::string text) {
   Piece piece;
   piece.text = std::move(text);

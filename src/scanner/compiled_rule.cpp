@@ -70,6 +70,11 @@ void CompiledRule::compile_now() const {
   }
   m_finding_pattern =
       veil::finding_pattern(m_spec.regex, m_spec.group).value_or(std::string());
+  // Compiling the finding pattern costs about what compiling the regex did
+  // when the decoys are a small part of it (a person-name rule: 40M cycles,
+  // the price of 65 group extractions there); a rule that rarely matches
+  // never pays it, and a large one must match more often first.
+  m_check_after = 64 + uint32_t(m_regex->ProgramSize()) / 16;
   if (std::optional<RegexShape> shape =
           regex_shape(m_spec.regex, m_spec.group)) {
     m_anchor_need = AnchorNeed::of(*shape);
@@ -77,17 +82,9 @@ void CompiledRule::compile_now() const {
   }
 }
 
-// Compiling the finding pattern costs about what compiling the regex did
-// when the decoys are a small part of it (a person-name rule: 40M cycles,
-// the price of 65 group extractions there); a rule that rarely matches
-// never pays it, and a large one must match more often first.
-uint32_t CompiledRule::matches_before_check() const {
-  return 64 + uint32_t(regex().ProgramSize()) / 16;
-}
-
 const RE2* CompiledRule::finding_regex() const {
   if (m_finding_pattern.empty() ||
-      m_matches.load(std::memory_order_relaxed) < matches_before_check()) {
+      m_matches.load(std::memory_order_relaxed) < m_check_after) {
     return nullptr;
   }
   m_finding_built.call([this] {

@@ -47,15 +47,18 @@ public:
   // matches_before_check() times, a match that its finding pattern
   // (finding_pattern.hpp) does not match from end to end is a decoy: its
   // groups are not extracted and groups[group()] is left unset.
-  uint32_t matches_before_check() const;
+  bool match(re2::StringPiece text, size_t from, size_t to,
+             re2::StringPiece* groups) const;
+  uint32_t matches_before_check() const {
+    compile();
+    return m_check_after;
+  }
   // The finding pattern, or the regex when it has no decoy branches: it
   // matches somewhere in every text where the rule can give a finding.
   const std::string& finding_pattern() const {
     compile();
     return m_finding_pattern.empty() ? m_spec.regex : m_finding_pattern;
   }
-  bool match(re2::StringPiece text, size_t from, size_t to,
-             re2::StringPiece* groups) const;
   // The digits or non-ASCII bytes every match holds (see anchor_windows.hpp).
   const AnchorNeed& anchor_need() const {
     compile();
@@ -95,6 +98,7 @@ private:
   // The finding pattern (empty: no decoy branches), its regex once built
   // (nullptr when it does not compile), and the matches counted until then.
   mutable std::string m_finding_pattern;
+  mutable uint32_t m_check_after = 0;
   mutable OnceFlag m_finding_built;
   mutable std::unique_ptr<RE2> m_finding;
   mutable std::atomic<uint32_t> m_matches{0};

@@ -36,16 +36,13 @@ private:
   char peek(size_t ahead = 0) const {
     return m_pos + ahead < m_p.size() ? m_p[m_pos + ahead] : '\0';
   }
-  // The pattern from m_pos up to (not past) the first `stop`; throws when
-  // it is not there.
-  std::string_view through(std::string_view stop) {
+  // Moves past the next `stop`; throws when there is none.
+  void through(std::string_view stop) {
     size_t end = m_p.find(stop, m_pos);
     if (end == std::string_view::npos) {
       throw Unknown{};
     }
-    std::string_view out = m_p.substr(m_pos, end + stop.size() - m_pos);
     m_pos = end + stop.size();
-    return out;
   }
 
   // Branches up to the ')' that closes the group, or the end. With `prune`,
