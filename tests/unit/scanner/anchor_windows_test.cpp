@@ -160,14 +160,7 @@ TEST_SUITE("anchor_windows") {
       options.set_log_errors(false);
       RE2 re(rule.regex, options);
       REQUIRE(re.ok());
-      std::vector<std::string> examples = rule.examples_match;
-      examples.insert(examples.end(), rule.examples_no_match.begin(),
-                      rule.examples_no_match.end());
-      std::vector<std::string> texts = examples;
-      for (int i = 0; i < 150; ++i) {
-        texts.push_back(random_text(rng, examples));
-      }
-      for (const std::string& text : texts) {
+      for (const std::string& text : rule_texts(rng, rule)) {
         CHECK_MESSAGE(
             windowed_matches(re, rule.group, need, segment_need, text) ==
                 whole_matches(re, rule.group, text),

@@ -105,14 +105,7 @@ TEST_SUITE("finding_pattern") {
       for (uint32_t i = 0; i <= rule.matches_before_check(); ++i) {
         all_matches(spec.examples_match[0], spec.group, by_rule);
       }
-      std::vector<std::string> examples = spec.examples_match;
-      examples.insert(examples.end(), spec.examples_no_match.begin(),
-                      spec.examples_no_match.end());
-      std::vector<std::string> texts = examples;
-      for (int i = 0; i < 150; ++i) {
-        texts.push_back(random_text(rng, examples));
-      }
-      for (const std::string& text : texts) {
+      for (const std::string& text : rule_texts(rng, spec)) {
         CHECK_MESSAGE(all_matches(text, spec.group, by_rule) ==
                           all_matches(text, spec.group, by_re2),
                       spec.id, ": ", text);

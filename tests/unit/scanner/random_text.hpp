@@ -2,6 +2,8 @@
 // regex (windows, segments, finding patterns) on every built-in rule.
 #pragma once
 
+#include "rules/rule_spec.hpp"
+
 #include <iterator>
 #include <random>
 #include <string>
@@ -66,6 +68,19 @@ inline std::string random_text(std::mt19937& rng,
     }
   }
   return text;
+}
+
+// A rule's examples, then 150 random texts with pieces of them.
+inline std::vector<std::string> rule_texts(std::mt19937& rng,
+                                           const RuleSpec& rule) {
+  std::vector<std::string> examples = rule.examples_match;
+  examples.insert(examples.end(), rule.examples_no_match.begin(),
+                  rule.examples_no_match.end());
+  std::vector<std::string> texts = examples;
+  for (int i = 0; i < 150; ++i) {
+    texts.push_back(random_text(rng, examples));
+  }
+  return texts;
 }
 
 } // namespace veil
