@@ -13,7 +13,9 @@ struct Unknown {};
 struct Part {
   std::string text;
   bool holds = false; // holds the capture group
-  bool flags = false; // a bare flag group, "(?i)"
+  // Its bare flag groups ("(?i)") outside any group of its own: they hold
+  // for the rest of the enclosing group.
+  std::string flags;
 };
 
 // Reads the pattern once, copying it through except for the branches it
@@ -52,11 +54,8 @@ private:
   // the next kept branch.
   Part alternation(bool prune) {
     std::vector<Part> branches;
-    std::vector<std::string> branch_flags;
     while (true) {
-      std::string flags;
-      branches.push_back(concat(prune, flags));
-      branch_flags.push_back(std::move(flags));
+      branches.push_back(concat(prune));
       if (peek() != '|') {
         break;
       }
@@ -70,7 +69,7 @@ private:
     bool first = true;
     for (size_t i = 0; i < branches.size(); ++i) {
       if (!keep_all && !branches[i].holds) {
-        carried += branch_flags[i];
+        carried += branches[i].flags;
         m_pruned = true;
         continue;
       }
@@ -81,15 +80,13 @@ private:
     return out;
   }
 
-  Part concat(bool prune, std::string& flags) {
+  Part concat(bool prune) {
     Part out;
     while (m_pos < m_p.size() && peek() != '|' && peek() != ')') {
       Part atom = next_atom(prune);
       out.text += atom.text;
       out.holds = out.holds || atom.holds;
-      if (atom.flags) {
-        flags += atom.text;
-      }
+      out.flags += atom.flags;
     }
     return out;
   }
@@ -109,7 +106,9 @@ private:
       ++m_pos;
       break;
     }
-    return Part{std::string(m_p.substr(start, m_pos - start))};
+    Part out;
+    out.text = m_p.substr(start, m_pos - start);
+    return out;
   }
 
   Part group(bool prune) {
@@ -130,8 +129,8 @@ private:
         }
         if (peek() == ')') {
           ++m_pos;
-          return Part{std::string(m_p.substr(start, m_pos - start)), false,
-                      true};
+          std::string flags(m_p.substr(start, m_pos - start));
+          return Part{flags, false, flags};
         }
         ++m_pos;
       }
