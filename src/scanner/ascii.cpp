@@ -131,4 +131,48 @@ uint64_t equal_bits(std::string_view s, size_t block,
   return bits;
 }
 
+// Eight compares per 16 bytes into eight accumulators (kept in registers),
+// looked at once at the end: one pass for all eight bytes. The last bytes
+// are padded with a copy of the text's last byte, which is in it anyway
+// (most texts are short: a scalar tail would cost most of the pass).
+uint8_t bytes_present(std::string_view s, const std::array<uint8_t, 8>& bytes) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const size_t n = s.size();
+  uint8_t found = 0;
+#if defined(__SSE2__)
+  __m128i want[8];
+  __m128i seen[8];
+  for (size_t k = 0; k < 8; ++k) {
+    want[k] = _mm_set1_epi8(static_cast<char>(bytes[k]));
+    seen[k] = _mm_setzero_si128();
+  }
+  auto look = [&](const uint8_t* at) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    for (size_t k = 0; k < 8; ++k) {
+      seen[k] = _mm_or_si128(seen[k], _mm_cmpeq_epi8(v, want[k]));
+    }
+  };
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    look(p + i);
+  }
+  if (i < n) {
+    std::array<uint8_t, 16> tail;
+    tail.fill(p[n - 1]);
+    std::memcpy(tail.data(), p + i, n - i);
+    look(tail.data());
+  }
+  for (size_t k = 0; k < 8; ++k) {
+    found |= uint8_t((_mm_movemask_epi8(seen[k]) != 0 ? 1u : 0u) << k);
+  }
+#else
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t k = 0; k < 8; ++k) {
+      found |= uint8_t((p[i] == bytes[k] ? 1u : 0u) << k);
+    }
+  }
+#endif
+  return found;
+}
+
 } // namespace veil

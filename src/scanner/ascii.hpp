@@ -32,4 +32,7 @@ uint64_t range_bits(std::string_view s, size_t block, uint8_t lo,
 uint64_t equal_bits(std::string_view s, size_t block,
                     const std::array<uint8_t, 4>& bytes);
 
+// Bit k set when bytes[k] occurs in s (repeat one to fill the eight).
+uint8_t bytes_present(std::string_view s, const std::array<uint8_t, 8>& bytes);
+
 } // namespace veil

@@ -15,13 +15,28 @@ unsigned char fold(unsigned char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c;
 }
 
-// The keywords of each list that are (or are not) all ASCII.
+// Where a keyword is looked for: a byte that is not a letter ('@', ':')
+// by a vector compare (in an automaton it would end a keyword at most bytes
+// of a text, a branch the walk mispredicts); other ASCII keywords in the
+// automaton every text walks; the rest only in texts with non-ASCII bytes.
+enum class Home { byte, ascii, other };
+
+Home home_of(std::string_view keyword) {
+  if (!is_ascii(keyword)) {
+    return Home::other;
+  }
+  bool letter = keyword.size() == 1 && fold(uint8_t(keyword[0])) >= 'a' &&
+                fold(uint8_t(keyword[0])) <= 'z';
+  return keyword.size() == 1 && !letter ? Home::byte : Home::ascii;
+}
+
+// The keywords of each list that are looked for in one way.
 std::vector<std::vector<std::string>>
-split(const std::vector<std::vector<std::string>>& keywords, bool ascii) {
+keywords_at(const std::vector<std::vector<std::string>>& keywords, Home home) {
   std::vector<std::vector<std::string>> out(keywords.size());
   for (size_t i = 0; i < keywords.size(); ++i) {
     for (const std::string& keyword : keywords[i]) {
-      if (is_ascii(keyword) == ascii) {
+      if (home_of(keyword) == home) {
         out[i].push_back(keyword);
       }
     }
@@ -33,13 +48,37 @@ split(const std::vector<std::vector<std::string>>& keywords, bool ascii) {
 
 KeywordPrefilter::KeywordPrefilter(
     const std::vector<std::vector<std::string>>& keywords)
-    : m_ascii(split(keywords, true)), m_other_keywords(split(keywords, false)),
+    : m_ascii(keywords_at(keywords, Home::ascii)),
+      m_other_keywords(keywords_at(keywords, Home::other)),
       m_rule_count(keywords.size()) {
+  std::vector<std::vector<std::string>> bytes =
+      keywords_at(keywords, Home::byte);
   for (uint32_t list = 0; list < keywords.size(); ++list) {
     if (keywords[list].empty()) {
       m_always.push_back(list);
     }
+    for (const std::string& keyword : bytes[list]) {
+      add_byte_keyword(uint8_t(keyword[0]), list);
+    }
   }
+}
+
+void KeywordPrefilter::add_byte_keyword(uint8_t byte, uint32_t list) {
+  for (ByteKeywords& group : m_bytes) {
+    for (size_t k = 0; k < group.count; ++k) {
+      if (group.bytes[k] == byte) {
+        group.lists[k].push_back(list);
+        return;
+      }
+    }
+  }
+  if (m_bytes.empty() || m_bytes.back().count == k_group) {
+    m_bytes.emplace_back();
+    m_bytes.back().bytes.fill(byte); // bytes_present() takes eight
+  }
+  ByteKeywords& group = m_bytes.back();
+  group.bytes[group.count] = byte;
+  group.lists[group.count++].push_back(list);
 }
 
 KeywordPrefilter::Automaton::Automaton(
@@ -166,6 +205,17 @@ void KeywordPrefilter::matches(std::string_view text,
                                std::vector<uint8_t>& seen,
                                std::vector<uint32_t>& hits) const {
   m_ascii.matches(text, seen, hits);
+  for (const ByteKeywords& group : m_bytes) {
+    for (unsigned found = bytes_present(text, group.bytes); found != 0;
+         found &= found - 1) {
+      for (uint32_t list : group.lists[size_t(std::countr_zero(found))]) {
+        if (!seen[list]) {
+          seen[list] = 1;
+          hits.push_back(list);
+        }
+      }
+    }
+  }
   if (!is_ascii(text)) {
     m_other_built.call(
         [this] { m_other = std::make_unique<Automaton>(m_other_keywords); });

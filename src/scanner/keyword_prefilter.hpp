@@ -80,8 +80,19 @@ private:
     static constexpr size_t k_min_split = 64;
   };
 
-  // Two automata: the ASCII keywords (most: 62 byte classes instead of 148,
-  // so the tables built at every start are a third of the size), and the
+  // Keywords of one byte that is not a letter, eight bytes to a group
+  // (bytes_present() looks for eight in one pass).
+  static constexpr size_t k_group = 8;
+  struct ByteKeywords {
+    std::array<uint8_t, k_group> bytes{};
+    std::array<std::vector<uint32_t>, k_group> lists; // per byte
+    size_t count = 0;
+  };
+  void add_byte_keyword(uint8_t byte, uint32_t list);
+  std::vector<ByteKeywords> m_bytes;
+
+  // Two automata: the other ASCII keywords (most: 62 byte classes instead of
+  // 148, so the tables built at every start are a third of the size), and the
   // rest, which only a text with a non-ASCII byte can hold: built when the
   // first such text comes (an all-ASCII run never pays for it).
   Automaton m_ascii;

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <utility>
 
@@ -52,6 +53,24 @@ TEST_SUITE("scanner::ascii") {
     ByteCounts nines = count_bytes(std::string(64 * 5, '9'));
     CHECK(nines.digits == 320);
     CHECK(count_bytes(std::string(200, '\xff')).high == 200);
+  }
+
+  TEST_CASE("bytes_present tells which of eight bytes occur") {
+    const std::array<uint8_t, 8> bytes = {'@',  ':',  '.', '/',
+                                          0x80, 0xFF, 0,   '@'};
+    for (size_t size : {0, 1, 15, 16, 17, 33, 64, 100}) {
+      CHECK(bytes_present(std::string(size, 'a'), bytes) == 0);
+      for (size_t at = 0; at < size; ++at) {
+        for (size_t k = 0; k < 7; ++k) {
+          std::string text(size, 'a');
+          text[at] = char(bytes[k]);
+          uint8_t want = uint8_t(1u << k) | (k == 0 ? 0x80 : 0);
+          CHECK_MESSAGE(bytes_present(text, bytes) == want, size, " ", at);
+        }
+      }
+    }
+    CHECK(bytes_present(std::string("\xFF/.:@") + std::string(20, 'b') + "\x80",
+                        bytes) == 0xBF);
   }
 
   TEST_CASE("range_bits marks the bytes in the range, block by block") {

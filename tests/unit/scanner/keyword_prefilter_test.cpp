@@ -185,6 +185,33 @@ TEST_SUITE("scanner::keyword_prefilter") {
     CHECK(run(p, "") == Flags{0, 0});
   }
 
+  TEST_CASE("one-byte keywords, eight and more, anywhere in the text") {
+    // Nine punctuation keywords (two groups of the vector pass), a letter
+    // (in the automaton, either case) and a longer keyword.
+    const std::string marks = "@:./#-[=!";
+    Keywords keywords;
+    for (char mark : marks) {
+      keywords.push_back({std::string(1, mark)});
+    }
+    keywords.push_back({"x"});
+    keywords.push_back({"ab", "!"});
+    KeywordPrefilter p(keywords);
+    for (size_t size : {1, 15, 16, 17, 40, 200}) {
+      for (size_t at = 0; at < size; at += 3) {
+        for (size_t m = 0; m < marks.size(); ++m) {
+          std::string text(size, 'z');
+          text[at] = marks[m];
+          Flags want(keywords.size(), 0);
+          want[m] = 1;
+          want.back() = marks[m] == '!' ? 1 : 0;
+          CHECK_MESSAGE(run(p, text) == want, text);
+        }
+      }
+    }
+    Flags all = run(p, "X ab \xC3\xA9 @:./#-[=!");
+    CHECK(std::count(all.begin(), all.end(), 1) == long(keywords.size()));
+  }
+
   TEST_CASE("no rules") {
     KeywordPrefilter p(Keywords{});
     CHECK(run(p, "anything").empty());
