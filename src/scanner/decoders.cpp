@@ -264,13 +264,20 @@ void decode_run(std::string_view text, size_t start, size_t end, uint8_t all,
   }
 }
 
-// Bit i set when byte block + i ends a run (white space or a quote); bits
-// past the end of text are clear. Most of a text is short words, so runs
-// are found 64 bytes at a time, not with a branch on every byte: SSE2 is in
-// every x86-64 CPU; elsewhere the byte table does it.
-uint64_t space_bits(std::string_view text, size_t block) {
+// Per byte of a 64-byte block, one bit each: the bytes that end a run
+// (white space or a quote) and those that may start an escape (% \ &);
+// bits past the end of text are clear. Most of a text is short words, so
+// runs are found 64 bytes at a time, not with a branch on every byte: SSE2
+// is in every x86-64 CPU; elsewhere the byte table does it.
+struct RunBits {
+  uint64_t spaces = 0;
+  uint64_t escapes = 0;
+};
+
+RunBits run_bits(std::string_view text, size_t block) {
   const size_t n = std::min<size_t>(64, text.size() - block);
   const char* p = text.data() + block;
+  RunBits bits;
 #if defined(__SSE2__)
   std::array<char, 64> tail;
   if (n < 64) { // padded with a byte that ends no run
@@ -278,30 +285,37 @@ uint64_t space_bits(std::string_view text, size_t block) {
     std::copy_n(p, n, tail.begin());
     p = tail.data();
   }
-  uint64_t bits = 0;
   for (size_t k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-    __m128i m = _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(' '), eq('\n')),
-                                          _mm_or_si128(eq('\t'), eq('\r'))),
-                             _mm_or_si128(eq('"'), eq('\'')));
-    bits |= uint64_t(uint32_t(_mm_movemask_epi8(m))) << (16 * k);
+    __m128i space = _mm_or_si128(_mm_or_si128(_mm_or_si128(eq(' '), eq('\n')),
+                                              _mm_or_si128(eq('\t'), eq('\r'))),
+                                 _mm_or_si128(eq('"'), eq('\'')));
+    __m128i escape = _mm_or_si128(_mm_or_si128(eq('%'), eq('\\')), eq('&'));
+    bits.spaces |= uint64_t(uint32_t(_mm_movemask_epi8(space))) << (16 * k);
+    bits.escapes |= uint64_t(uint32_t(_mm_movemask_epi8(escape))) << (16 * k);
   }
-  return bits;
 #else
-  uint64_t bits = 0;
   for (size_t i = 0; i < n; ++i) {
-    bits |= uint64_t(byte_class(p[i]) & k_space) << i;
+    bits.spaces |= uint64_t((byte_class(p[i]) & k_space) != 0) << i;
+    bits.escapes |= uint64_t((byte_class(p[i]) & k_escape) != 0) << i;
   }
-  return bits;
 #endif
+  return bits;
+}
+
+// The bits from..63 of a block (none when from is 64).
+uint64_t bits_from(size_t from) {
+  return from >= 64 ? 0 : ~uint64_t(0) << from;
 }
 
 // The run [start, end) when it is long enough to hide anything: short runs
-// are words.
+// are words. A run too short for hex or base64 is read only for escapes,
+// and `escape` (a byte of it may start one) tells without a look at it.
 void decode_if_long(std::string_view text, size_t start, size_t end,
-                    std::vector<DecodedSpan>& out) {
-  if (end < start + 8) {
+                    bool escape, std::vector<DecodedSpan>& out) {
+  if (end < start + 8 ||
+      (!escape && end - start < std::min(k_min_hex, k_min_base64))) {
     return;
   }
   uint8_t all = k_hex | k_base64;
@@ -319,15 +333,21 @@ void decode_if_long(std::string_view text, size_t start, size_t end,
 std::vector<DecodedSpan> find_encoded(std::string_view text) {
   std::vector<DecodedSpan> out;
   size_t run_start = 0; // just after the last white space or quote
+  bool escape = false;  // a byte of the open run may start an escape
   for (size_t block = 0; block < text.size(); block += 64) {
-    for (uint64_t spaces = space_bits(text, block); spaces != 0;
-         spaces &= spaces - 1) {
-      size_t at = block + size_t(std::countr_zero(spaces));
-      decode_if_long(text, run_start, at, out);
-      run_start = at + 1;
+    const RunBits bits = run_bits(text, block);
+    size_t from = 0; // the open run's first byte in this block
+    for (uint64_t spaces = bits.spaces; spaces != 0; spaces &= spaces - 1) {
+      size_t at = size_t(std::countr_zero(spaces));
+      escape = escape || (bits.escapes & bits_from(from) & ~bits_from(at));
+      decode_if_long(text, run_start, block + at, escape, out);
+      run_start = block + at + 1;
+      from = at + 1;
+      escape = false;
     }
+    escape = escape || (bits.escapes & bits_from(from));
   }
-  decode_if_long(text, run_start, text.size(), out);
+  decode_if_long(text, run_start, text.size(), escape, out);
   find_hidden_text(text, out); // tag characters, rot13, leetspeak...
   return out;
 }

@@ -66,6 +66,22 @@ TEST_SUITE("scanner::decoders") {
     }
   }
 
+  TEST_CASE("short runs with an escape anywhere against 64-byte blocks") {
+    // A run under 20 bytes is read only when one of its bytes may start an
+    // escape, which is known 64 bytes at a time: the escape before, across
+    // and after each block edge, the run open across the edge.
+    const std::vector<Seen> one{{"ab%41%42%43", "abABC", "escapes"}};
+    for (size_t pad = 0; pad < 140; ++pad) {
+      std::string text(pad, 'w');
+      if (pad > 0) {
+        text.back() = ' ';
+      }
+      CHECK_MESSAGE(seen(text + "ab%41%42%43") == one, pad);
+      CHECK_MESSAGE(seen(text + "ab%41%42%43 tail words") == one, pad);
+      CHECK_MESSAGE(seen(text + "abcdefghijklm") == std::vector<Seen>{}, pad);
+    }
+  }
+
   TEST_CASE("a run is cut only by white space and quotes") {
     // 132 bytes of base64 and no gap: one run over three blocks.
     const std::string run =

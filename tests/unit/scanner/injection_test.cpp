@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -120,6 +123,54 @@ TEST_SUITE("scanner::injection") {
     std::vector<DecodedSpan> spans;
     find_hidden_text("gut nab lbx nyyy gu vtabe cevagf", spans);
     CHECK(spans.empty());
+  }
+
+  TEST_CASE("leet words are found wherever they fall against 64-byte blocks") {
+    // The word pass reads a block of 64 bytes at a time: against a
+    // byte-by-byte reading of the same rule, on texts of every length
+    // around a block or two, words crossing block edges and ending the
+    // text included.
+    auto word_char = [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '@' ||
+             c == '$';
+    };
+    auto plain_unleet = [&](const std::string& text) {
+      std::string out = text;
+      for (size_t i = 0; i < text.size();) {
+        size_t end = i;
+        while (end < text.size() && word_char(text[end])) {
+          ++end;
+        }
+        std::string_view word(text.data() + i, end - i);
+        bool letter = std::any_of(word.begin(), word.end(), [](char c) {
+          return std::isalpha(static_cast<unsigned char>(c));
+        });
+        bool leet = word.find_first_of("013457@$") != word.npos;
+        bool other = word.find_first_of("2689") != word.npos;
+        if (letter && leet && !other && word.size() >= 3) {
+          for (size_t k = i; k < end; ++k) {
+            const char* from = "013457@$";
+            const char* to = "oieastas";
+            if (const char* at = std::strchr(from, text[k]); at && *at) {
+              out[k] = to[at - from];
+            }
+          }
+        }
+        i = end == i ? i + 1 : end;
+      }
+      return out;
+    };
+    const std::string pieces[] = {"p4ss", "w0rd", " ", "\n",       "x",  "9",
+                                  "@b",   "$",    ".", "\xC3\xA9", "Ab3"};
+    uint32_t seed = 11;
+    for (size_t size = 0; size < 200; ++size) {
+      std::string text;
+      while (text.size() < size) {
+        seed = seed * 1103515245u + 12345u;
+        text += pieces[(seed >> 16) % std::size(pieces)];
+      }
+      CHECK_MESSAGE(unleet(text) == plain_unleet(text), text);
+    }
   }
 }
 
