@@ -2,6 +2,8 @@
 
 #include "core/errors.hpp"
 
+#include <algorithm>
+
 namespace veil {
 
 namespace {
@@ -52,6 +54,11 @@ bool match_from(const std::vector<std::string>& pat, size_t pi,
 
 void append_pointer_segment(std::string& pointer, std::string_view key) {
   pointer += '/';
+  if (std::none_of(key.begin(), key.end(),
+                   [](char c) { return c == '~' || c == '/'; })) {
+    pointer += key; // nearly every key: one copy, not a byte at a time
+    return;
+  }
   for (char c : key) {
     if (c == '~') {
       pointer += "~0";

@@ -1,6 +1,7 @@
 #include "scanner/output_leak.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace veil {
@@ -38,7 +39,7 @@ uint32_t decode(std::string_view text, size_t i, size_t* length) {
   return cp;
 }
 
-CharClass classify(uint32_t cp) {
+constexpr CharClass classify(uint32_t cp) {
   if (cp < 0x80) {
     bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
                  (cp >= 'A' && cp <= 'Z');
@@ -57,6 +58,14 @@ CharClass classify(uint32_t cp) {
   }
   return CharClass::separator;
 }
+
+constexpr std::array<CharClass, 128> k_ascii_classes = [] {
+  std::array<CharClass, 128> classes{};
+  for (uint32_t c = 0; c < 128; ++c) {
+    classes[c] = classify(c);
+  }
+  return classes;
+}();
 
 uint64_t hash_bytes(std::string_view bytes) {
   uint64_t h = k_fnv_offset;
@@ -84,7 +93,10 @@ void split_words(std::string_view text, std::vector<Word>& out) {
   };
   while (i < text.size()) {
     size_t length = 1;
-    CharClass cls = classify(decode(text, i, &length));
+    const auto byte = static_cast<unsigned char>(text[i]);
+    // Most text is ASCII: a table look-up, no decoding.
+    CharClass cls = byte < 0x80 ? k_ascii_classes[byte]
+                                : classify(decode(text, i, &length));
     if (cls == CharClass::letter) {
       if (word_start == std::string_view::npos) {
         word_start = i;
