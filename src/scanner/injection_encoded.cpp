@@ -74,18 +74,18 @@ constexpr std::array<uint32_t, 26> k_rot13_starts = [] {
   return starts;
 }();
 
-// Most words fail on their length or first two letters: inline, before
-// the full look-up.
-inline bool may_be_rot13_word(std::string_view word) {
-  if (word.size() < 3 || word.size() > 12) {
-    return false;
-  }
-  unsigned first = unsigned(lower(word[0]) - 'a');
-  unsigned second = unsigned(lower(word[1]) - 'a');
+// Whether a word starting with the letters a, b may be a rot13 word: most
+// words are ruled out on these two.
+bool rot13_start(char a, char b) {
+  unsigned first = unsigned(lower(a) - 'a');
+  unsigned second = unsigned(lower(b) - 'a');
   return first < 26 && second < 26 && (k_rot13_starts[first] >> second & 1);
 }
 
 bool is_rot13_word(std::string_view word) {
+  if (word.size() < 3 || word.size() > 12) {
+    return false;
+  }
   std::array<char, 12> buffer{}; // no allocation: this runs on many words
   std::transform(word.begin(), word.end(), buffer.begin(), lower);
   std::string_view folded(buffer.data(), word.size());
@@ -310,23 +310,74 @@ void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
   }
 }
 
+// The word around text[at] (a run of word characters), at most `limit`
+// bytes past at.
+size_t word_end(std::string_view text, size_t at,
+                size_t limit = std::string_view::npos) {
+  const size_t stop = std::min(text.size(), at + std::min(limit, text.size()));
+  while (at < stop &&
+         (k_word_classes[static_cast<uint8_t>(text[at])] & k_word)) {
+    ++at;
+  }
+  return at;
+}
+
+size_t word_start(std::string_view text, size_t at) {
+  while (at > 0 &&
+         (k_word_classes[static_cast<uint8_t>(text[at - 1])] & k_word)) {
+    --at;
+  }
+  return at;
+}
+
+uint8_t classes_of(std::string_view word) {
+  uint8_t classes = 0;
+  for (char c : word) {
+    classes |= k_word_classes[static_cast<uint8_t>(c)];
+  }
+  return classes;
+}
+
 // rot13 reads the whole text; leetspeak the span from the first leet word
-// to the last, so plain text around it is not read a second time. One pass
-// over the words finds both (it runs on every text).
+// to the last, so plain text around it is not read a second time. Both run
+// on every text, so neither looks at every word: rot13 words are sought
+// from the word starts (their first two letters rule out most), leet words
+// from the signs that stand for letters (most texts have few or none).
 void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
   size_t rot13_hits = 0;
   size_t leet_hits = 0;
   size_t first = std::string_view::npos;
   size_t last = 0;
-  for_each_word(text, [&](size_t start, size_t end, uint8_t classes) {
-    std::string_view word = text.substr(start, end - start);
-    rot13_hits += may_be_rot13_word(word) && is_rot13_word(word) ? 1 : 0;
-    if (is_leet_word(classes, end - start)) {
-      ++leet_hits;
-      first = std::min(first, start);
-      last = end;
+  size_t judged = 0;   // leet: the words before this byte are judged
+  uint64_t before = 0; // 1 when the byte before the block is in a word
+  for (size_t block = 0; block < text.size(); block += 64) {
+    const WordBits bits = word_bits(text, block);
+    for (uint64_t starts = bits.word & ~(bits.word << 1 | before); starts != 0;
+         starts &= starts - 1) {
+      size_t start = block + size_t(std::countr_zero(starts));
+      if (start + 1 < text.size() &&
+          rot13_start(text[start], text[start + 1])) {
+        std::string_view word =
+            text.substr(start, word_end(text, start, 13) - start);
+        rot13_hits += is_rot13_word(word) ? 1 : 0;
+      }
     }
-  });
+    before = bits.word >> 63;
+    for (uint64_t signs = bits.leet; signs != 0; signs &= signs - 1) {
+      size_t at = block + size_t(std::countr_zero(signs));
+      if (at < judged) {
+        continue;
+      }
+      size_t start = word_start(text, at);
+      judged = word_end(text, at);
+      if (is_leet_word(classes_of(text.substr(start, judged - start)),
+                       judged - start)) {
+        ++leet_hits;
+        first = std::min(first, start);
+        last = judged;
+      }
+    }
+  }
   if (rot13_hits >= k_min_hidden_words) {
     add_span(out, 0, text.size(), rot13(text), "rot13");
   }

@@ -8,7 +8,9 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace veil {
@@ -125,51 +127,105 @@ TEST_SUITE("scanner::injection") {
     CHECK(spans.empty());
   }
 
-  TEST_CASE("leet words are found wherever they fall against 64-byte blocks") {
-    // The word pass reads a block of 64 bytes at a time: against a
-    // byte-by-byte reading of the same rule, on texts of every length
-    // around a block or two, words crossing block edges and ending the
-    // text included.
+  TEST_CASE("rot13 and leet words are found wherever they fall") {
+    // Words are found 64 bytes at a time: against a byte-by-byte reading of
+    // the same rules, on texts of every length around a block or three,
+    // words crossing block edges and ending the text included.
     auto word_char = [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || c == '@' ||
              c == '$';
     };
-    auto plain_unleet = [&](const std::string& text) {
-      std::string out = text;
+    auto words_of = [&](const std::string& text) {
+      std::vector<std::pair<size_t, size_t>> words;
       for (size_t i = 0; i < text.size();) {
         size_t end = i;
         while (end < text.size() && word_char(text[end])) {
           ++end;
         }
-        std::string_view word(text.data() + i, end - i);
-        bool letter = std::any_of(word.begin(), word.end(), [](char c) {
-          return std::isalpha(static_cast<unsigned char>(c));
-        });
-        bool leet = word.find_first_of("013457@$") != word.npos;
-        bool other = word.find_first_of("2689") != word.npos;
-        if (letter && leet && !other && word.size() >= 3) {
-          for (size_t k = i; k < end; ++k) {
-            const char* from = "013457@$";
-            const char* to = "oieastas";
-            if (const char* at = std::strchr(from, text[k]); at && *at) {
-              out[k] = to[at - from];
-            }
-          }
+        if (end > i) {
+          words.emplace_back(i, end);
         }
         i = end == i ? i + 1 : end;
       }
+      return words;
+    };
+    auto is_leet = [](std::string_view word) {
+      bool letter = std::any_of(word.begin(), word.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      });
+      return letter && word.find_first_of("013457@$") != word.npos &&
+             word.find_first_of("2689") == word.npos && word.size() >= 3;
+    };
+    auto plain_unleet = [&](const std::string& text) {
+      std::string out = text;
+      for (auto [start, end] : words_of(text)) {
+        if (!is_leet(std::string_view(text).substr(start, end - start))) {
+          continue;
+        }
+        for (size_t k = start; k < end; ++k) {
+          const char* from = "013457@$";
+          const char* to = "oieastas";
+          if (const char* at = std::strchr(from, text[k]); at && *at) {
+            out[k] = to[at - from];
+          }
+        }
+      }
       return out;
     };
-    const std::string pieces[] = {"p4ss", "w0rd", " ", "\n",       "x",  "9",
-                                  "@b",   "$",    ".", "\xC3\xA9", "Ab3"};
+    const std::set<std::string> rot13_words = {
+        "gur",   "naq",     "lbh",      "lbhe",         "nyy",    "ner",
+        "abj",   "vtaber",  "cerivbhf", "vafgehpgvbaf", "flfgrz", "cebzcg",
+        "cevag", "eriryny", "sbetrg",   "ehyrf"};
+    auto plain_hidden = [&](const std::string& text) {
+      std::vector<std::string> spans;
+      size_t rot13_hits = 0;
+      std::vector<std::pair<size_t, size_t>> leet;
+      for (auto [start, end] : words_of(text)) {
+        std::string word = text.substr(start, end - start);
+        std::transform(word.begin(), word.end(), word.begin(),
+                       [](unsigned char c) { return char(std::tolower(c)); });
+        rot13_hits += rot13_words.count(word);
+        if (is_leet(std::string_view(text).substr(start, end - start))) {
+          leet.emplace_back(start, end);
+        }
+      }
+      if (rot13_hits >= 3) {
+        spans.push_back("rot13 0 " + std::to_string(text.size()) + " " +
+                        rot13(text));
+      }
+      if (leet.size() >= 3) {
+        size_t first = leet.front().first;
+        size_t last = leet.back().second;
+        spans.push_back("leet " + std::to_string(first) + " " +
+                        std::to_string(last) + " " +
+                        plain_unleet(text.substr(first, last - first)));
+      }
+      return spans;
+    };
+    auto hidden = [](const std::string& text) {
+      std::vector<DecodedSpan> found;
+      find_hidden_text(text, found);
+      std::vector<std::string> spans;
+      for (const DecodedSpan& span : found) {
+        spans.push_back(std::string(span.kind) + " " +
+                        std::to_string(span.start) + " " +
+                        std::to_string(span.end) + " " + span.text);
+      }
+      return spans;
+    };
+    const std::string pieces[] = {
+        "p4ss",   "w0rd", " ",        "\n",  "x",    "9",           "@b",
+        "$",      ".",    "\xC3\xA9", "Ab3", "gur",  "Naq",         "NYY",
+        "vtaber", "gurr", "gu",       "ab",  "lbhe", "vafgehpgvbaf"};
     uint32_t seed = 11;
-    for (size_t size = 0; size < 200; ++size) {
+    for (size_t size = 0; size < 260; ++size) {
       std::string text;
       while (text.size() < size) {
         seed = seed * 1103515245u + 12345u;
         text += pieces[(seed >> 16) % std::size(pieces)];
       }
       CHECK_MESSAGE(unleet(text) == plain_unleet(text), text);
+      CHECK_MESSAGE(hidden(text) == plain_hidden(text), text);
     }
   }
 }
