@@ -131,6 +131,16 @@ uint64_t equal_bits(std::string_view s, size_t block,
   return bits;
 }
 
+PaddedBlock::PaddedBlock(std::string_view s, size_t block, char filler)
+    : m_data(s.data() + block) {
+  const size_t n = std::min<size_t>(64, s.size() - block);
+  if (n < 64) {
+    m_tail.fill(filler);
+    std::copy_n(m_data, n, m_tail.begin());
+    m_data = m_tail.data();
+  }
+}
+
 // Eight compares per 16 bytes into eight accumulators (kept in registers),
 // looked at once at the end: one pass for all eight bytes. The last bytes
 // are padded with a copy of the text's last byte, which is in it anyway

@@ -32,6 +32,18 @@ uint64_t range_bits(std::string_view s, size_t block, uint8_t lo,
 uint64_t equal_bits(std::string_view s, size_t block,
                     const std::array<uint8_t, 4>& bytes);
 
+// The 64 bytes of s from `block`, those past its end read as `filler`: a
+// vector loop over a block then needs no byte-at-a-time tail.
+class PaddedBlock {
+public:
+  PaddedBlock(std::string_view s, size_t block, char filler);
+  const char* data() const { return m_data; }
+
+private:
+  std::array<char, 64> m_tail;
+  const char* m_data;
+};
+
 // Bit k set when bytes[k] occurs in s (repeat one to fill the eight).
 uint8_t bytes_present(std::string_view s, const std::array<uint8_t, 8>& bytes);
 

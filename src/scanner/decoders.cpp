@@ -1,5 +1,6 @@
 #include "scanner/decoders.hpp"
 
+#include "scanner/ascii.hpp"
 #include "scanner/injection_encoded.hpp"
 
 #include <simdjson.h>
@@ -275,16 +276,10 @@ struct RunBits {
 };
 
 RunBits run_bits(std::string_view text, size_t block) {
-  const size_t n = std::min<size_t>(64, text.size() - block);
-  const char* p = text.data() + block;
+  const PaddedBlock padded(text, block, 'x'); // a byte in every run
+  const char* p = padded.data();
   RunBits bits;
 #if defined(__SSE2__)
-  std::array<char, 64> tail;
-  if (n < 64) { // padded with a byte that ends no run
-    tail.fill('x');
-    std::copy_n(p, n, tail.begin());
-    p = tail.data();
-  }
   for (size_t k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
     auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
@@ -296,7 +291,7 @@ RunBits run_bits(std::string_view text, size_t block) {
     bits.escapes |= uint64_t(uint32_t(_mm_movemask_epi8(escape))) << (16 * k);
   }
 #else
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < 64; ++i) {
     bits.spaces |= uint64_t((byte_class(p[i]) & k_space) != 0) << i;
     bits.escapes |= uint64_t((byte_class(p[i]) & k_escape) != 0) << i;
   }

@@ -136,16 +136,10 @@ struct WordBits {
 };
 
 WordBits word_bits(std::string_view text, size_t block) {
-  const size_t n = std::min<size_t>(64, text.size() - block);
-  const char* p = text.data() + block;
+  const PaddedBlock padded(text, block, ' '); // a byte in no word
+  const char* p = padded.data();
   WordBits bits;
 #if defined(__SSE2__)
-  std::array<char, 64> tail;
-  if (n < 64) { // padded with a byte that is in no word
-    tail.fill(' ');
-    std::copy_n(p, n, tail.begin());
-    p = tail.data();
-  }
   auto in_range = [](__m128i v, char lo, char width) {
     __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(lo));
     return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(width)), d);
@@ -169,7 +163,7 @@ WordBits word_bits(std::string_view text, size_t block) {
     bits.word |= mask(_mm_or_si128(_mm_or_si128(letter, digit), sign), k);
   }
 #else
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < 64; ++i) {
     uint8_t cls = k_word_classes[static_cast<uint8_t>(p[i])];
     bits.word |= uint64_t((cls & k_word) != 0) << i;
     bits.letter |= uint64_t((cls & k_letter) != 0) << i;

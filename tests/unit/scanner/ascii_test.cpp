@@ -55,6 +55,14 @@ TEST_SUITE("scanner::ascii") {
     CHECK(count_bytes(std::string(200, '\xff')).high == 200);
   }
 
+  TEST_CASE("a padded block reads the filler past the text's end") {
+    const std::string text(100, 'a');
+    CHECK(PaddedBlock(text, 0, '-').data() == text.data());
+    const PaddedBlock tail(text, 64, '-');
+    CHECK(std::string(tail.data(), 64) ==
+          std::string(36, 'a') + std::string(28, '-'));
+  }
+
   TEST_CASE("bytes_present tells which of eight bytes occur") {
     const std::array<uint8_t, 8> bytes = {'@',  ':',  '.', '/',
                                           0x80, 0xFF, 0,   '@'};
