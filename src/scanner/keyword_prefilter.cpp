@@ -233,6 +233,19 @@ void KeywordPrefilter::Automaton::matches(std::string_view text,
   }
 }
 
+// Out of the walk's loop, so that the loop keeps its few values in
+// registers instead of saving them around this rare path.
+[[gnu::noinline]] void
+KeywordPrefilter::Automaton::report(size_t state, std::vector<uint8_t>& seen,
+                                    std::vector<uint32_t>& hits) const {
+  for (uint32_t list : m_lists[state]) {
+    if (!seen[list]) {
+      seen[list] = 1;
+      hits.push_back(list);
+    }
+  }
+}
+
 template <typename Entry>
 void KeywordPrefilter::Automaton::walk(const std::vector<Entry>& rows,
                                        std::string_view text,
@@ -248,12 +261,7 @@ void KeywordPrefilter::Automaton::walk(const std::vector<Entry>& rows,
     size_t state = next & ~k_out;
     row = state << shift;
     if (next & k_out) { // rare: most bytes end no keyword
-      for (uint32_t list : m_lists[state]) {
-        if (!seen[list]) {
-          seen[list] = 1;
-          hits.push_back(list);
-        }
-      }
+      report(state, seen, hits);
     }
   };
   // Each byte's lookup waits for the one before (a chain of loads), so a

@@ -63,6 +63,8 @@ private:
     // m_classes.
     template <typename Entry>
     std::vector<Entry> scan_table(const Trie& trie);
+    void report(size_t state, std::vector<uint8_t>& seen,
+                std::vector<uint32_t>& hits) const;
     template <typename Entry>
     void walk(const std::vector<Entry>& rows, std::string_view text,
               std::vector<uint8_t>& seen, std::vector<uint32_t>& hits) const;
