@@ -123,16 +123,14 @@ bool is_leet_word(uint8_t classes, size_t size) {
          (classes & k_not_leet) == 0 && size >= 3;
 }
 
-// Per byte of a 64-byte block, one bit each: word characters, letters,
-// leet signs and digits that stand for no letter. Bits past the end of the
-// text are clear. SSE2 (in every x86-64 CPU) does 16 bytes a step; the word
-// pass runs on every text and most of it is short words, so a loop with a
-// branch per byte cost more than the rest of the pass.
+// Per byte of a 64-byte block, one bit each: word characters, and the
+// signs that stand for a letter. Bits past the end of the text are clear.
+// SSE2 (in every x86-64 CPU) does 16 bytes a step; the word pass runs on
+// every text and most of it is short words, so a loop with a branch per
+// byte cost more than the rest of the pass.
 struct WordBits {
   uint64_t word = 0;
-  uint64_t letter = 0;
   uint64_t leet = 0;
-  uint64_t not_leet = 0;
 };
 
 WordBits word_bits(std::string_view text, size_t block) {
@@ -157,8 +155,6 @@ WordBits word_bits(std::string_view text, size_t block) {
     __m128i sign = _mm_or_si128(eq(v, '@'), eq(v, '$'));
     __m128i not_leet = _mm_or_si128(_mm_or_si128(eq(v, '2'), eq(v, '6')),
                                     _mm_or_si128(eq(v, '8'), eq(v, '9')));
-    bits.letter |= mask(letter, k);
-    bits.not_leet |= mask(not_leet, k);
     bits.leet |= mask(_mm_or_si128(_mm_andnot_si128(not_leet, digit), sign), k);
     bits.word |= mask(_mm_or_si128(_mm_or_si128(letter, digit), sign), k);
   }
@@ -166,58 +162,59 @@ WordBits word_bits(std::string_view text, size_t block) {
   for (size_t i = 0; i < 64; ++i) {
     uint8_t cls = k_word_classes[static_cast<uint8_t>(p[i])];
     bits.word |= uint64_t((cls & k_word) != 0) << i;
-    bits.letter |= uint64_t((cls & k_letter) != 0) << i;
     bits.leet |= uint64_t((cls & k_leet) != 0) << i;
-    bits.not_leet |= uint64_t((cls & k_not_leet) != 0) << i;
   }
 #endif
   return bits;
 }
 
-// The classes of the bytes [from, to) of a block.
-uint8_t classes_between(const WordBits& bits, size_t from, size_t to) {
-  uint64_t span =
-      (to - from == 64 ? ~uint64_t(0) : (uint64_t(1) << (to - from)) - 1)
-      << from;
-  return uint8_t(k_word | ((bits.letter & span) != 0 ? k_letter : 0) |
-                 ((bits.leet & span) != 0 ? k_leet : 0) |
-                 ((bits.not_leet & span) != 0 ? k_not_leet : 0));
+// The word around text[at] (a run of word characters), at most `limit`
+// bytes past at.
+size_t word_end(std::string_view text, size_t at,
+                size_t limit = std::string_view::npos) {
+  const size_t stop = std::min(text.size(), at + std::min(limit, text.size()));
+  while (at < stop &&
+         (k_word_classes[static_cast<uint8_t>(text[at])] & k_word)) {
+    ++at;
+  }
+  return at;
 }
 
-// Calls f(start, end, classes) for every run of word characters, with the
-// classes its bytes have between them; a block at a time, a step per word.
-template <typename F>
-void for_each_word(std::string_view text, F f) {
-  bool in_word = false;
-  size_t start = 0;
-  uint8_t classes = 0;
-  for (size_t block = 0; block < text.size(); block += 64) {
-    const WordBits bits = word_bits(text, block);
-    size_t at = 0; // within the block
-    while (at < 64) {
-      if (!in_word) {
-        uint64_t ahead = bits.word >> at;
-        if (ahead == 0) {
-          break;
-        }
-        at += size_t(std::countr_zero(ahead));
-        start = block + at;
-        classes = 0;
-        in_word = true;
-      }
-      uint64_t beyond = ~bits.word >> at;
-      size_t end = beyond == 0 ? 64 : at + size_t(std::countr_zero(beyond));
-      classes |= classes_between(bits, at, end);
-      if (end == 64) {
-        break; // the word goes on in the next block
-      }
-      f(start, block + end, classes);
-      in_word = false;
-      at = end;
-    }
+size_t word_start(std::string_view text, size_t at) {
+  while (at > 0 &&
+         (k_word_classes[static_cast<uint8_t>(text[at - 1])] & k_word)) {
+    --at;
   }
-  if (in_word) {
-    f(start, text.size(), classes);
+  return at;
+}
+
+uint8_t classes_of(std::string_view word) {
+  uint8_t classes = 0;
+  for (char c : word) {
+    classes |= k_word_classes[static_cast<uint8_t>(c)];
+  }
+  return classes;
+}
+
+// Leet words are found from the signs that stand for letters (most texts
+// have few or none), not by a look at every word: calls f(start, end) for
+// each leet word around a sign of `signs` (the leet bits of the block at
+// `block`) that starts at or after `judged`, which moves past every word
+// looked at. Called block after block, each word is judged once.
+template <typename F>
+void leet_words(std::string_view text, size_t block, uint64_t signs,
+                size_t& judged, F f) {
+  for (; signs != 0; signs &= signs - 1) {
+    size_t at = block + size_t(std::countr_zero(signs));
+    if (at < judged) {
+      continue;
+    }
+    size_t start = word_start(text, at);
+    judged = word_end(text, at);
+    if (is_leet_word(classes_of(text.substr(start, judged - start)),
+                     judged - start)) {
+      f(start, judged);
+    }
   }
 }
 
@@ -304,34 +301,6 @@ void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
   }
 }
 
-// The word around text[at] (a run of word characters), at most `limit`
-// bytes past at.
-size_t word_end(std::string_view text, size_t at,
-                size_t limit = std::string_view::npos) {
-  const size_t stop = std::min(text.size(), at + std::min(limit, text.size()));
-  while (at < stop &&
-         (k_word_classes[static_cast<uint8_t>(text[at])] & k_word)) {
-    ++at;
-  }
-  return at;
-}
-
-size_t word_start(std::string_view text, size_t at) {
-  while (at > 0 &&
-         (k_word_classes[static_cast<uint8_t>(text[at - 1])] & k_word)) {
-    --at;
-  }
-  return at;
-}
-
-uint8_t classes_of(std::string_view word) {
-  uint8_t classes = 0;
-  for (char c : word) {
-    classes |= k_word_classes[static_cast<uint8_t>(c)];
-  }
-  return classes;
-}
-
 // rot13 reads the whole text; leetspeak the span from the first leet word
 // to the last, so plain text around it is not read a second time. Both run
 // on every text, so neither looks at every word: rot13 words are sought
@@ -357,20 +326,11 @@ void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
       }
     }
     before = bits.word >> 63;
-    for (uint64_t signs = bits.leet; signs != 0; signs &= signs - 1) {
-      size_t at = block + size_t(std::countr_zero(signs));
-      if (at < judged) {
-        continue;
-      }
-      size_t start = word_start(text, at);
-      judged = word_end(text, at);
-      if (is_leet_word(classes_of(text.substr(start, judged - start)),
-                       judged - start)) {
-        ++leet_hits;
-        first = std::min(first, start);
-        last = judged;
-      }
-    }
+    leet_words(text, block, bits.leet, judged, [&](size_t start, size_t end) {
+      ++leet_hits;
+      first = std::min(first, start);
+      last = end;
+    });
   }
   if (rot13_hits >= k_min_hidden_words) {
     add_span(out, 0, text.size(), rot13(text), "rot13");
@@ -397,16 +357,17 @@ std::string rot13(std::string_view text) {
 
 std::string unleet(std::string_view text) {
   std::string out(text);
-  for_each_word(text, [&](size_t start, size_t end, uint8_t classes) {
-    if (!is_leet_word(classes, end - start)) {
-      return;
-    }
-    for (size_t k = start; k < end; ++k) {
-      if (char letter = leet_letter(out[k]); letter != 0) {
-        out[k] = letter;
-      }
-    }
-  });
+  size_t judged = 0;
+  for (size_t block = 0; block < text.size(); block += 64) {
+    leet_words(text, block, word_bits(text, block).leet, judged,
+               [&](size_t start, size_t end) {
+                 for (size_t k = start; k < end; ++k) {
+                   if (char letter = leet_letter(out[k]); letter != 0) {
+                     out[k] = letter;
+                   }
+                 }
+               });
+  }
   return out;
 }
 

@@ -25,9 +25,22 @@ Home home_of(std::string_view keyword) {
   if (!is_ascii(keyword)) {
     return Home::other;
   }
-  bool letter = keyword.size() == 1 && fold(uint8_t(keyword[0])) >= 'a' &&
-                fold(uint8_t(keyword[0])) <= 'z';
-  return keyword.size() == 1 && !letter ? Home::byte : Home::ascii;
+  if (keyword.size() == 1) {
+    unsigned char c = fold(static_cast<unsigned char>(keyword[0]));
+    return c >= 'a' && c <= 'z' ? Home::ascii : Home::byte;
+  }
+  return Home::ascii;
+}
+
+// Appends to hits the lists not seen yet, and marks them seen.
+void add_hits(const std::vector<uint32_t>& lists, std::vector<uint8_t>& seen,
+              std::vector<uint32_t>& hits) {
+  for (uint32_t list : lists) {
+    if (!seen[list]) {
+      seen[list] = 1;
+      hits.push_back(list);
+    }
+  }
 }
 
 // The keywords of each list that are looked for in one way.
@@ -192,12 +205,7 @@ std::vector<Entry> KeywordPrefilter::Automaton::scan_table(const Trie& trie) {
 void KeywordPrefilter::candidates(std::string_view text,
                                   std::vector<uint8_t>& seen,
                                   std::vector<uint32_t>& hits) const {
-  for (uint32_t list : m_always) {
-    if (!seen[list]) {
-      seen[list] = 1;
-      hits.push_back(list);
-    }
-  }
+  add_hits(m_always, seen, hits);
   matches(text, seen, hits);
 }
 
@@ -208,12 +216,7 @@ void KeywordPrefilter::matches(std::string_view text,
   for (const ByteKeywords& group : m_bytes) {
     for (unsigned found = bytes_present(text, group.bytes); found != 0;
          found &= found - 1) {
-      for (uint32_t list : group.lists[size_t(std::countr_zero(found))]) {
-        if (!seen[list]) {
-          seen[list] = 1;
-          hits.push_back(list);
-        }
-      }
+      add_hits(group.lists[size_t(std::countr_zero(found))], seen, hits);
     }
   }
   if (!is_ascii(text)) {
@@ -238,12 +241,7 @@ void KeywordPrefilter::Automaton::matches(std::string_view text,
 [[gnu::noinline]] void
 KeywordPrefilter::Automaton::report(size_t state, std::vector<uint8_t>& seen,
                                     std::vector<uint32_t>& hits) const {
-  for (uint32_t list : m_lists[state]) {
-    if (!seen[list]) {
-      seen[list] = 1;
-      hits.push_back(list);
-    }
-  }
+  add_hits(m_lists[state], seen, hits);
 }
 
 template <typename Entry>
