@@ -75,29 +75,44 @@ void append_pointer_index(std::string& pointer, size_t index) {
   pointer += std::to_string(index);
 }
 
-std::string last_key_segment(std::string_view pointer) {
+namespace {
+
+bool is_index(std::string_view segment) {
+  // A plain loop: find_first_not_of calls memchr once per byte.
+  for (char c : segment) {
+    if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return !segment.empty();
+}
+
+} // namespace
+
+void last_key_segment(std::string_view pointer, std::string& out) {
   size_t slash = pointer.rfind('/');
   while (slash != std::string_view::npos && slash > 0 &&
-         slash + 1 < pointer.size() &&
-         pointer.find_first_not_of("0123456789", slash + 1) ==
-             std::string_view::npos) {
+         is_index(pointer.substr(slash + 1))) {
     pointer = pointer.substr(0, slash);
     slash = pointer.rfind('/');
   }
   std::string_view seg =
       slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
-  if (seg.find('~') == std::string_view::npos) {
-    return std::string(seg); // nearly every key: nothing to unescape
-  }
-  std::string out;
-  for (size_t i = 0; i < seg.size(); ++i) {
-    if (seg[i] == '~' && i + 1 < seg.size()) {
-      out += seg[i + 1] == '1' ? '/' : '~';
-      ++i;
-    } else {
-      out += seg[i];
+  out.clear();
+  for (;;) {
+    size_t tilde = seg.find('~'); // nearly every key has none
+    out.append(seg.substr(0, tilde));
+    if (tilde == std::string_view::npos) {
+      return;
     }
+    out += seg.substr(tilde + 1).starts_with('1') ? '/' : '~';
+    seg = seg.substr(std::min(tilde + 2, seg.size()));
   }
+}
+
+std::string last_key_segment(std::string_view pointer) {
+  std::string out;
+  last_key_segment(pointer, out);
   return out;
 }
 

@@ -17,6 +17,8 @@ void append_pointer_index(std::string& pointer, size_t index);
 // The last segment that is not an array index, unescaped: the key that
 // names a value ("/a/b~1c" -> "b/c", "/api_keys/0" -> "api_keys").
 std::string last_key_segment(std::string_view pointer);
+// The same into out, reusing its buffer.
+void last_key_segment(std::string_view pointer, std::string& out);
 
 class PointerPattern {
 public:

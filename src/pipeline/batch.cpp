@@ -32,6 +32,14 @@ bool Batch::worth_keeping() const {
   return storage.capacity() <= 4 * k_batch_bytes;
 }
 
+bool Batch::records_worth_keeping() const {
+  size_t bytes = 0;
+  for (const Record& record : records) {
+    bytes += record.fields.retained_bytes();
+  }
+  return bytes <= 8 * k_batch_bytes;
+}
+
 void Batch::add(const RawLine& line) {
   LineSlot slot;
   slot.number = line.number;

@@ -42,6 +42,8 @@ struct Batch {
   // memory for the rest of the run.
   void clear();
   bool worth_keeping() const;
+  // Whether the records' kept fields hold little enough memory to keep.
+  bool records_worth_keeping() const;
   void add(const RawLine& line);
   // Views of the record's pieces inside storage.
   std::string_view raw_line(size_t i) const; // bom + content + terminator

@@ -180,7 +180,7 @@ void FieldPlanner::add_removals(RecordPlan& plan) {
 // its node's begin, a key field (--scan-keys) at its member_begin.
 void FieldPlanner::filter_fields(Record& record) const {
   size_t n = 0;
-  std::vector<Field>& fields = record.fields;
+  FieldList& fields = record.fields;
   size_t kept = 0;
   for (size_t f = 0; f < fields.size(); ++f) {
     Field& field = fields[f];
@@ -198,11 +198,11 @@ void FieldPlanner::filter_fields(Record& record) const {
       continue;
     }
     if (kept != f) {
-      fields[kept] = std::move(field);
+      std::swap(fields[kept], field);
     }
     ++kept;
   }
-  fields.resize(kept);
+  fields.truncate(kept);
 }
 
 } // namespace veil::policy

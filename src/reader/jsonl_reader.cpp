@@ -234,25 +234,23 @@ void JsonlReader::add_string(std::string_view raw, std::string_view text) {
   if (!selected(m_pointer)) {
     return;
   }
-  Field field;
-  field.pointer = m_pointer;
+  Field& field = m_record->fields.add();
+  field.pointer.assign(m_pointer);
   field.raw_begin = offset_of(raw.data());
   field.raw_end = offset_of(raw.data() + raw.size());
   field.text.assign(text);
   field.is_json = true;
-  m_record->fields.push_back(std::move(field));
 }
 
 void JsonlReader::add_key(const char* open, std::string_view key) {
   const char* limit = m_buffer.data() + m_record->content.size();
-  Field out;
-  out.pointer = m_pointer;
+  Field& out = m_record->fields.add();
+  out.pointer.assign(m_pointer);
   out.raw_begin = offset_of(open);
   out.raw_end = offset_of(string_token_end(open, limit));
   out.text.assign(key);
   out.is_json = true;
   out.is_key = true;
-  m_record->fields.push_back(std::move(out));
 }
 
 bool JsonlReader::selected(const std::string& pointer) const {

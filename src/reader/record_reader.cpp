@@ -71,11 +71,9 @@ void RecordReader::read_text(Record& record) const {
   if (record.content.empty()) {
     return;
   }
-  Field field;
-  field.raw_begin = 0;
+  Field& field = record.fields.add();
   field.raw_end = static_cast<uint32_t>(record.content.size());
   field.text.assign(record.content);
-  record.fields.push_back(std::move(field));
 }
 
 } // namespace veil

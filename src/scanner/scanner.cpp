@@ -166,7 +166,7 @@ void Scanner::run_candidates(
 }
 
 bool Scanner::prepare(const Record& record, const Field& field, size_t gated) {
-  m_key = last_key_segment(field.pointer);
+  last_key_segment(field.pointer, m_key);
   return prepare_keyed(record, field, gated);
 }
 
@@ -294,7 +294,7 @@ void Scanner::plan_fields(std::span<const Record> records,
         cached ? model_key(records[r].model_hint) : std::string_view();
     for (const Field& field : records[r].fields) {
       FieldPlan plan;
-      m_key = last_key_segment(field.pointer);
+      last_key_segment(field.pointer, m_key);
       if (cached && look_up(field, model, plan)) {
         m_plans.push_back(plan);
         continue;

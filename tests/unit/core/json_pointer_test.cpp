@@ -50,6 +50,17 @@ TEST_SUITE("core::json_pointer") {
     CHECK(last_key_segment("/only") == "only");
     CHECK(last_key_segment("/api_keys/0/1") == "api_keys");
     CHECK(last_key_segment("/0") == "0");
+    CHECK(last_key_segment("/a/b~") == "b~");
+    CHECK(last_key_segment("/a/~1~1/2") == "//");
+    CHECK(last_key_segment("/a/1x") == "1x"); // not an index
+  }
+
+  TEST_CASE("last_key_segment into a buffer replaces what it held") {
+    std::string key = "a much longer key than the next one";
+    last_key_segment("/x/k~0", key);
+    CHECK(key == "k~");
+    last_key_segment("/messages/0", key);
+    CHECK(key == "messages");
   }
 
   TEST_CASE("last_key_segment round-trips append_pointer_segment") {

@@ -37,7 +37,9 @@ inline Field make_field(std::string text, std::string pointer = "",
 
 inline Record make_record(std::vector<Field> fields) {
   Record r;
-  r.fields = std::move(fields);
+  for (Field& f : fields) {
+    r.fields.push_back(std::move(f));
+  }
   return r;
 }
 
