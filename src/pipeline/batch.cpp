@@ -37,7 +37,7 @@ bool Batch::records_worth_keeping() const {
   for (const Record& record : records) {
     bytes += record.fields.retained_bytes();
   }
-  return bytes <= 8 * k_batch_bytes;
+  return bytes <= 16 * k_batch_bytes;
 }
 
 void Batch::add(const RawLine& line) {

@@ -126,7 +126,7 @@ TEST_SUITE("pipeline::batch") {
     batch.records[0].fields.add().pointer = "/messages/0/content";
     CHECK(batch.records_worth_keeping());
     // A line of many strings: each field object stays for the next line.
-    for (size_t i = 0; i < 100000; ++i) {
+    for (size_t i = 0; i < 200000; ++i) {
       batch.records[1].fields.add().pointer = "/a/" + std::to_string(i);
     }
     CHECK_FALSE(batch.records_worth_keeping());
