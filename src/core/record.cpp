@@ -1,13 +1,8 @@
 #include "core/record.hpp"
 
-namespace veil {
+#include <algorithm>
 
-namespace {
-// A reused field keeps a text buffer this large or smaller. Each record of
-// a batch keeps its fields for the next batch's line at its place; keeping
-// every buffer would hold, per place, the longest text seen there.
-constexpr size_t k_kept_text_bytes = 512;
-} // namespace
+namespace veil {
 
 std::string_view to_string(Direction d) {
   switch (d) {
@@ -32,10 +27,7 @@ Field& FieldList::add() {
   field.pointer.clear();
   field.raw_begin = 0;
   field.raw_end = 0;
-  if (field.text.capacity() > k_kept_text_bytes) {
-    std::string().swap(field.text);
-  }
-  field.text.clear();
+  field.text = {};
   field.role.clear();
   field.direction = Direction::unknown;
   field.is_key = false;
@@ -43,12 +35,40 @@ Field& FieldList::add() {
   return field;
 }
 
+std::string_view FieldList::keep(std::string_view text, size_t block_bytes) {
+  for (;; ++m_block) {
+    if (m_block == m_blocks.size()) {
+      size_t capacity = std::max(text.size(), block_bytes);
+      m_blocks.push_back(
+          Block{std::make_unique_for_overwrite<char[]>(capacity), 0, capacity});
+    }
+    Block& block = m_blocks[m_block];
+    if (block.capacity - block.size >= text.size()) {
+      char* at = block.bytes.get() + block.size;
+      std::copy(text.begin(), text.end(), at);
+      block.size += text.size();
+      return std::string_view(at, text.size());
+    }
+  }
+}
+
+void FieldList::clear() {
+  m_size = 0;
+  for (size_t b = 0; b < m_blocks.size() && b <= m_block; ++b) {
+    m_blocks[b].size = 0;
+  }
+  m_block = 0;
+}
+
 size_t FieldList::retained_bytes() const {
   size_t bytes = m_items.capacity() * sizeof(Field);
   for (const Field& field : m_items) {
-    for (const std::string* s : {&field.pointer, &field.text, &field.role}) {
+    for (const std::string* s : {&field.pointer, &field.role}) {
       bytes += s->capacity() > std::string().capacity() ? s->capacity() : 0;
     }
+  }
+  for (const Block& block : m_blocks) {
+    bytes += block.capacity;
   }
   return bytes;
 }

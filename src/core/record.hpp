@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,32 +24,48 @@ struct Field {
   std::string pointer;    // JSON Pointer of the value; "" for a text line
   uint32_t raw_begin = 0; // token span in Record::content (JSON: with quotes)
   uint32_t raw_end = 0;
-  std::string text; // decoded value: what the scanner sees
+  // Decoded value: what the scanner sees. A view of Record::content, of
+  // Record::fields' text blocks, or (tests) of a string that outlives it.
+  std::string_view text;
   std::string role; // "user", "assistant", "system", "tool"... or ""
   Direction direction = Direction::unknown;
   bool is_key = false;  // an object key (--scan-keys)
   bool is_json = false; // raw span is a JSON string token (needs escaping)
 };
 
-// A record's fields. Cleared fields stay allocated and the next line's
-// fields reuse them, strings and all: most texts and JSON pointers are
-// longer than the 15 bytes std::string keeps inline, so a fresh Field per
-// string cost two allocations and two frees (malloc and free took 1 in 7
-// of a scan's profile samples; 1 in 12 with FieldList).
+// A record's fields, and the decoded texts of those whose JSON string has
+// escapes (the other texts are views of Record::content). Cleared fields
+// and text blocks stay allocated for the next line: most JSON pointers are
+// longer than the 15 bytes std::string keeps inline, and a fresh Field and
+// text per string cost allocations and frees that took 1 in 7 of a scan's
+// profile samples. Not copyable: copied fields would still view this
+// list's blocks.
 class FieldList {
 public:
   FieldList() = default;
   FieldList(std::initializer_list<Field> fields)
       : m_items(fields), m_size(fields.size()) {}
+  FieldList(FieldList&& other) noexcept { *this = std::move(other); }
+  FieldList& operator=(FieldList&& other) noexcept {
+    m_items = std::move(other.m_items);
+    m_size = std::exchange(other.m_size, 0);
+    m_blocks = std::move(other.m_blocks);
+    m_block = std::exchange(other.m_block, 0);
+    return *this;
+  }
 
   // A reset Field at the end.
   Field& add();
   Field& emplace_back() { return add(); }
   void push_back(Field field) { std::swap(add(), field); }
-  void clear() { m_size = 0; }
+  // A copy of text that stays in place until clear() (a field's text).
+  // A new block holds block_bytes, or text if larger: the reader gives the
+  // line's length, which all its decoded texts together fit in.
+  std::string_view keep(std::string_view text, size_t block_bytes = 0);
+  void clear();
   // Keeps the first n fields (n <= size()).
   void truncate(size_t n) { m_size = n; }
-  // Heap bytes the kept fields, used or not, hold.
+  // Heap bytes the kept fields and text blocks, used or not, hold.
   size_t retained_bytes() const;
 
   size_t size() const { return m_size; }
@@ -63,6 +80,13 @@ public:
 private:
   std::vector<Field> m_items;
   size_t m_size = 0;
+  struct Block {
+    std::unique_ptr<char[]> bytes;
+    size_t size = 0;
+    size_t capacity = 0;
+  };
+  std::vector<Block> m_blocks; // filled in turn
+  size_t m_block = 0;
 };
 
 enum class RecordKind {

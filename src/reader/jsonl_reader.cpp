@@ -238,7 +238,7 @@ void JsonlReader::add_string(std::string_view raw, std::string_view text) {
   field.pointer.assign(m_pointer);
   field.raw_begin = offset_of(raw.data());
   field.raw_end = offset_of(raw.data() + raw.size());
-  field.text.assign(text);
+  field.text = content_or_kept(raw, text);
   field.is_json = true;
 }
 
@@ -247,10 +247,21 @@ void JsonlReader::add_key(const char* open, std::string_view key) {
   Field& out = m_record->fields.add();
   out.pointer.assign(m_pointer);
   out.raw_begin = offset_of(open);
-  out.raw_end = offset_of(string_token_end(open, limit));
-  out.text.assign(key);
+  const char* close = string_token_end(open, limit);
+  out.raw_end = offset_of(close);
+  out.text = content_or_kept(std::string_view(open, size_t(close - open)), key);
   out.is_json = true;
   out.is_key = true;
+}
+
+std::string_view JsonlReader::content_or_kept(std::string_view token,
+                                              std::string_view text) const {
+  // Every escape decodes to fewer bytes than it takes, so a text as long as
+  // its token's body is that body.
+  if (token.size() == text.size() + 2) {
+    return m_record->content.substr(offset_of(token.data()) + 1, text.size());
+  }
+  return m_record->fields.keep(text, m_record->content.size());
 }
 
 bool JsonlReader::selected(const std::string& pointer) const {

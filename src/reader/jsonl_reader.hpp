@@ -33,6 +33,10 @@ private:
   simdjson::error_code visit_string(simdjson::ondemand::value value);
   void add_string(std::string_view raw, std::string_view text);
   void add_key(const char* open, std::string_view key);
+  // A field's text: a view of the record's content when the string token
+  // (with its quotes) holds no escape, else a copy the record keeps.
+  std::string_view content_or_kept(std::string_view token,
+                                   std::string_view text) const;
   bool selected(const std::string& pointer) const;
   uint32_t offset_of(const char* p) const;
 

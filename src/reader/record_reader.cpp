@@ -73,7 +73,7 @@ void RecordReader::read_text(Record& record) const {
   }
   Field& field = record.fields.add();
   field.raw_end = static_cast<uint32_t>(record.content.size());
-  field.text.assign(record.content);
+  field.text = record.content;
 }
 
 } // namespace veil

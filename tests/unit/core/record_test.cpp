@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 namespace veil {
 namespace {
@@ -30,15 +31,15 @@ TEST_SUITE("core::record") {
   TEST_CASE("a field reused after clear() is reset but keeps its buffers") {
     FieldList fields;
     Field& first = fields.add();
-    first.pointer = "/messages/0/content";
-    first.text = std::string(100, 'x');
+    first.pointer = "/messages/0/content/with/a/long/pointer";
+    first.text = "some text";
     first.role = "assistant";
     first.raw_begin = 3;
     first.raw_end = 9;
     first.direction = Direction::output;
     first.is_key = true;
     first.is_json = true;
-    const char* buffer = first.text.data();
+    const char* buffer = first.pointer.data();
     fields.clear();
     CHECK(fields.empty());
     Field& again = fields.add();
@@ -51,19 +52,44 @@ TEST_SUITE("core::record") {
     CHECK(again.direction == Direction::unknown);
     CHECK_FALSE(again.is_key);
     CHECK_FALSE(again.is_json);
-    again.text.assign(50, 'y');
-    CHECK(again.text.data() == buffer);
+    again.pointer.assign("/messages/1/content");
+    CHECK(again.pointer.data() == buffer);
     CHECK(fields.size() == 1);
   }
 
-  TEST_CASE("a long text's buffer is not kept, so memory stays flat") {
+  TEST_CASE("kept texts stay in place as more are kept and the list moves") {
     FieldList fields;
-    fields.add().text = std::string(1 << 20, 'x');
+    std::vector<std::string_view> kept;
+    std::vector<std::string> texts;
+    for (size_t i = 0; i < 400; ++i) {
+      // Sizes from 0 to 9,999 bytes: some fill a block, some need their own.
+      texts.push_back(std::string(i * 7919 % 10000, char('a' + i % 26)));
+      kept.push_back(fields.keep(texts.back(), 4096));
+      fields.add().text = kept.back();
+    }
+    FieldList moved = std::move(fields);
+    CHECK(fields.empty());
+    for (size_t i = 0; i < texts.size(); ++i) {
+      CHECK(kept[i] == texts[i]);
+      CHECK(moved[i].text.data() == kept[i].data());
+    }
+  }
+
+  TEST_CASE("blocks are reused after clear(), so memory stays flat") {
+    FieldList fields;
+    auto fill = [&fields] {
+      fields.clear();
+      for (size_t i = 0; i < 100; ++i) {
+        fields.add().text = fields.keep(std::string(300, 'x'), 1000);
+      }
+    };
+    fill();
     size_t held = fields.retained_bytes();
-    CHECK(held >= (1 << 20));
-    fields.clear();
-    fields.add();
-    CHECK(fields.retained_bytes() < held - (1 << 19));
+    CHECK(held >= 100 * 300);
+    for (int round = 0; round < 10; ++round) {
+      fill();
+    }
+    CHECK(fields.retained_bytes() == held);
   }
 
   TEST_CASE("push_back, truncate and iteration see only the used fields") {

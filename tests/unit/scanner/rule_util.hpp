@@ -7,6 +7,8 @@
 #include "rules/rule_spec.hpp"
 #include "scanner/compiled_rule.hpp"
 
+#include <deque>
+#include <mutex>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,11 +27,20 @@ inline RuleSpec make_rule(std::string id, std::string regex,
   return spec;
 }
 
+// Field texts are views: the texts of the tests' fields live here, to the
+// end of the run.
+inline std::string_view kept_text(std::string text) {
+  static std::mutex mutex;
+  static std::deque<std::string> texts;
+  std::lock_guard lock(mutex);
+  return texts.emplace_back(std::move(text));
+}
+
 inline Field make_field(std::string text, std::string pointer = "",
                         Direction direction = Direction::unknown) {
   Field f;
   f.pointer = std::move(pointer);
-  f.text = std::move(text);
+  f.text = kept_text(std::move(text));
   f.raw_end = static_cast<uint32_t>(f.text.size());
   f.direction = direction;
   return f;
