@@ -18,16 +18,22 @@ std::string_view to_string(Direction d) {
   return "unknown";
 }
 
-Field& FieldList::add() {
+Field& FieldList::add(std::string_view pointer) {
   if (m_size == m_items.size()) {
     m_items.emplace_back();
-    return m_items[m_size++];
   }
   Field& field = m_items[m_size++];
-  field.pointer.clear();
+  // Counted as they grow, so that retained_bytes() need not visit every
+  // field (cold memory by the time the batch is kept).
+  size_t before = field.pointer.capacity();
+  field.pointer.assign(pointer);
+  m_string_bytes += field.pointer.capacity() - before;
   field.raw_begin = 0;
   field.raw_end = 0;
   field.text = {};
+  if (field.role.capacity() > std::string().capacity()) {
+    std::string().swap(field.role);
+  }
   field.role.clear();
   field.direction = Direction::unknown;
   field.is_key = false;
@@ -41,6 +47,7 @@ std::string_view FieldList::keep(std::string_view text, size_t block_bytes) {
       size_t capacity = std::max(text.size(), block_bytes);
       m_blocks.push_back(
           Block{std::make_unique_for_overwrite<char[]>(capacity), 0, capacity});
+      m_string_bytes += capacity;
     }
     Block& block = m_blocks[m_block];
     if (block.capacity - block.size >= text.size()) {
@@ -58,19 +65,6 @@ void FieldList::clear() {
     m_blocks[b].size = 0;
   }
   m_block = 0;
-}
-
-size_t FieldList::retained_bytes() const {
-  size_t bytes = m_items.capacity() * sizeof(Field);
-  for (const Field& field : m_items) {
-    for (const std::string* s : {&field.pointer, &field.role}) {
-      bytes += s->capacity() > std::string().capacity() ? s->capacity() : 0;
-    }
-  }
-  for (const Block& block : m_blocks) {
-    bytes += block.capacity;
-  }
-  return bytes;
 }
 
 } // namespace veil

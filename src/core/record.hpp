@@ -51,11 +51,12 @@ public:
     m_size = std::exchange(other.m_size, 0);
     m_blocks = std::move(other.m_blocks);
     m_block = std::exchange(other.m_block, 0);
+    m_string_bytes = std::exchange(other.m_string_bytes, 0);
     return *this;
   }
 
-  // A reset Field at the end.
-  Field& add();
+  // A reset Field at the end, with this pointer.
+  Field& add(std::string_view pointer = {});
   Field& emplace_back() { return add(); }
   void push_back(Field field) { std::swap(add(), field); }
   // A copy of text that stays in place until clear() (a field's text).
@@ -65,8 +66,11 @@ public:
   void clear();
   // Keeps the first n fields (n <= size()).
   void truncate(size_t n) { m_size = n; }
-  // Heap bytes the kept fields and text blocks, used or not, hold.
-  size_t retained_bytes() const;
+  // Bytes the kept fields, their pointers and the text blocks hold, used
+  // or not (a reused field lets go of a long role).
+  size_t retained_bytes() const {
+    return m_items.capacity() * sizeof(Field) + m_string_bytes;
+  }
 
   size_t size() const { return m_size; }
   bool empty() const { return m_size == 0; }
@@ -87,6 +91,7 @@ private:
   };
   std::vector<Block> m_blocks; // filled in turn
   size_t m_block = 0;
+  size_t m_string_bytes = 0; // pointers' capacities and blocks' sizes
 };
 
 enum class RecordKind {
