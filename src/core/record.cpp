@@ -18,16 +18,13 @@ std::string_view to_string(Direction d) {
   return "unknown";
 }
 
-Field& FieldList::add(std::string_view pointer) {
+Field& FieldList::add(std::string_view pointer, size_t block_bytes) {
   if (m_size == m_items.size()) {
     m_items.emplace_back();
   }
   Field& field = m_items[m_size++];
-  // Counted as they grow, so that retained_bytes() need not visit every
-  // field (cold memory by the time the batch is kept).
-  size_t before = field.pointer.capacity();
-  field.pointer.assign(pointer);
-  m_string_bytes += field.pointer.capacity() - before;
+  field.pointer =
+      pointer.empty() ? std::string_view() : keep(pointer, block_bytes);
   field.raw_begin = 0;
   field.raw_end = 0;
   field.text = {};

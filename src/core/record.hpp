@@ -21,11 +21,13 @@ enum class Direction { unknown, input, output, system };
 std::string_view to_string(Direction d);
 
 struct Field {
-  std::string pointer;    // JSON Pointer of the value; "" for a text line
+  // JSON Pointer of the value; "" for a text line. Like text, a view of
+  // Record::fields' blocks or (tests) of a string that outlives it.
+  std::string_view pointer;
   uint32_t raw_begin = 0; // token span in Record::content (JSON: with quotes)
   uint32_t raw_end = 0;
   // Decoded value: what the scanner sees. A view of Record::content, of
-  // Record::fields' text blocks, or (tests) of a string that outlives it.
+  // Record::fields' blocks, or (tests) of a string that outlives it.
   std::string_view text;
   std::string role; // "user", "assistant", "system", "tool"... or ""
   Direction direction = Direction::unknown;
@@ -33,13 +35,12 @@ struct Field {
   bool is_json = false; // raw span is a JSON string token (needs escaping)
 };
 
-// A record's fields, and the decoded texts of those whose JSON string has
-// escapes (the other texts are views of Record::content). Cleared fields
-// and text blocks stay allocated for the next line: most JSON pointers are
-// longer than the 15 bytes std::string keeps inline, and a fresh Field and
-// text per string cost allocations and frees that took 1 in 7 of a scan's
-// profile samples. Not copyable: copied fields would still view this
-// list's blocks.
+// A record's fields, their JSON pointers and the decoded texts of those
+// whose JSON string has escapes (the other texts are views of
+// Record::content), in blocks. Cleared fields and blocks stay allocated for
+// the next line: a fresh Field, pointer and text per string cost
+// allocations and frees that took 1 in 7 of a scan's profile samples. Not
+// copyable: copied fields would still view this list's blocks.
 class FieldList {
 public:
   FieldList() = default;
@@ -55,19 +56,20 @@ public:
     return *this;
   }
 
-  // A reset Field at the end, with this pointer.
-  Field& add(std::string_view pointer = {});
+  // A reset Field at the end, with a kept copy of this pointer.
+  Field& add(std::string_view pointer = {}, size_t block_bytes = k_block_bytes);
   Field& emplace_back() { return add(); }
   void push_back(Field field) { std::swap(add(), field); }
   // A copy of text that stays in place until clear() (a field's text).
   // A new block holds block_bytes, or text if larger: the reader gives the
-  // line's length, which all its decoded texts together fit in.
-  std::string_view keep(std::string_view text, size_t block_bytes = 0);
+  // line's length, which most lines' pointers and decoded texts fit in.
+  std::string_view keep(std::string_view text,
+                        size_t block_bytes = k_block_bytes);
   void clear();
   // Keeps the first n fields (n <= size()).
   void truncate(size_t n) { m_size = n; }
-  // Bytes the kept fields, their pointers and the text blocks hold, used
-  // or not (a reused field lets go of a long role).
+  // Bytes the kept fields and blocks hold, used or not (a reused field
+  // lets go of a long role).
   size_t retained_bytes() const {
     return m_items.capacity() * sizeof(Field) + m_string_bytes;
   }
@@ -82,6 +84,7 @@ public:
   const Field* end() const { return m_items.data() + m_size; }
 
 private:
+  static constexpr size_t k_block_bytes = 4096;
   std::vector<Field> m_items;
   size_t m_size = 0;
   struct Block {
@@ -91,7 +94,7 @@ private:
   };
   std::vector<Block> m_blocks; // filled in turn
   size_t m_block = 0;
-  size_t m_string_bytes = 0; // pointers' capacities and blocks' sizes
+  size_t m_string_bytes = 0; // the blocks' capacities
 };
 
 enum class RecordKind {

@@ -234,7 +234,7 @@ void JsonlReader::add_string(std::string_view raw, std::string_view text) {
   if (!selected(m_pointer)) {
     return;
   }
-  Field& field = m_record->fields.add(m_pointer);
+  Field& field = m_record->fields.add(m_pointer, m_record->content.size());
   field.raw_begin = offset_of(raw.data());
   field.raw_end = offset_of(raw.data() + raw.size());
   field.text = content_or_kept(raw, text);
@@ -243,7 +243,7 @@ void JsonlReader::add_string(std::string_view raw, std::string_view text) {
 
 void JsonlReader::add_key(const char* open, std::string_view key) {
   const char* limit = m_buffer.data() + m_record->content.size();
-  Field& out = m_record->fields.add(m_pointer);
+  Field& out = m_record->fields.add(m_pointer, m_record->content.size());
   out.raw_begin = offset_of(open);
   const char* close = string_token_end(open, limit);
   out.raw_end = offset_of(close);

@@ -28,10 +28,10 @@ TEST_SUITE("core::record") {
     CHECK_FALSE(field.is_json);
   }
 
-  TEST_CASE("a field reused after clear() is reset but keeps its buffers") {
+  TEST_CASE("a field reused after clear() is reset, its block reused") {
     FieldList fields;
-    Field& first = fields.add();
-    first.pointer = "/messages/0/content/with/a/long/pointer";
+    Field& first = fields.add("/messages/0/content/with/a/long/pointer");
+    CHECK(first.pointer == "/messages/0/content/with/a/long/pointer");
     first.text = "some text";
     first.role = "assistant";
     first.raw_begin = 3;
@@ -39,7 +39,7 @@ TEST_SUITE("core::record") {
     first.direction = Direction::output;
     first.is_key = true;
     first.is_json = true;
-    const char* buffer = first.pointer.data();
+    const char* block = first.pointer.data();
     fields.clear();
     CHECK(fields.empty());
     Field& again = fields.add();
@@ -52,9 +52,8 @@ TEST_SUITE("core::record") {
     CHECK(again.direction == Direction::unknown);
     CHECK_FALSE(again.is_key);
     CHECK_FALSE(again.is_json);
-    again.pointer.assign("/messages/1/content");
-    CHECK(again.pointer.data() == buffer);
-    CHECK(fields.size() == 1);
+    CHECK(fields.add("/messages/1/content").pointer.data() == block);
+    CHECK(fields.size() == 2);
   }
 
   TEST_CASE("kept texts stay in place as more are kept and the list moves") {
@@ -95,9 +94,11 @@ TEST_SUITE("core::record") {
   TEST_CASE("push_back, truncate and iteration see only the used fields") {
     FieldList fields = {Field{}, Field{}, Field{}};
     for (size_t i = 0; i < fields.size(); ++i) {
-      fields[i].pointer = "/" + std::to_string(i);
+      fields[i].pointer = i == 0 ? "/0" : i == 1 ? "/1" : "/2";
     }
     fields.truncate(2);
+    fields[0].pointer = fields.keep(fields[0].pointer);
+    fields[1].pointer = fields.keep(fields[1].pointer);
     Field extra;
     extra.pointer = "/extra";
     fields.push_back(extra);

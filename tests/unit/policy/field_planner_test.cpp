@@ -37,7 +37,7 @@ Applied apply_policy(const Policy& policy, std::string_view line) {
   planner.plan(record, plan);
   Applied out;
   for (const Field& f : record.fields) {
-    out.scanned.push_back(f.pointer + "=" + std::string(f.text));
+    out.scanned.push_back(std::string(f.pointer) + "=" + std::string(f.text));
   }
   RecordApplier applier(policy);
   out.reject = applier.reject_reason(plan, {});

@@ -33,7 +33,7 @@ std::vector<RoleView> roles_of(std::string_view line) {
   CHECK(record.kind == RecordKind::json);
   std::vector<RoleView> out;
   for (const Field& f : record.fields) {
-    out.push_back(RoleView{f.pointer, f.role, f.direction});
+    out.push_back(RoleView{std::string(f.pointer), f.role, f.direction});
   }
   return out;
 }
@@ -258,8 +258,8 @@ TEST_SUITE("reader::chat_shapes") {
     Record r = read_line(line, options);
     std::vector<RoleView> got;
     for (const Field& f : r.fields) {
-      got.push_back(
-          {f.pointer + (f.is_key ? " key" : ""), f.role, f.direction});
+      got.push_back({std::string(f.pointer) + (f.is_key ? " key" : ""), f.role,
+                     f.direction});
     }
     CHECK(got == std::vector<RoleView>{
                      {"/messages key", "", none},
@@ -295,13 +295,10 @@ TEST_SUITE("reader::chat_shapes") {
                     {"/a", "assistant"},
                     {"/a/tool", "tool"},
                     {"/a/empty", ""}};
-    auto field = [](std::string pointer) {
-      Field f;
-      f.pointer = std::move(pointer);
-      return f;
-    };
-    record.fields = {field("/a/tool/x"), field("/a/toolbox"),
-                     field("/a/empty/x"), field("/b"), field("")};
+    for (std::string_view pointer :
+         {"/a/tool/x", "/a/toolbox", "/a/empty/x", "/b", ""}) {
+      record.fields.add(pointer);
+    }
     assign_roles(record);
     CHECK(record.fields[0].role == "tool");
     CHECK(record.fields[1].role == "assistant");
@@ -316,9 +313,7 @@ TEST_SUITE("reader::chat_shapes") {
     for (size_t i = 0; i < n; ++i) {
       std::string message = "/messages/" + std::to_string(i);
       record.roles.emplace_back(message, i % 2 == 0 ? "user" : "assistant");
-      Field content;
-      content.pointer = message + "/content";
-      record.fields.push_back(content);
+      record.fields.add(message + "/content");
     }
     assign_roles(record);
     size_t right = 0;

@@ -45,7 +45,8 @@ inline std::vector<FieldView> views(const Record& record) {
             ? std::string(
                   record.content.substr(f.raw_begin, f.raw_end - f.raw_begin))
             : std::string("<span out of range>");
-    out.push_back(FieldView{f.pointer, token, std::string(f.text), f.is_key});
+    out.push_back(FieldView{std::string(f.pointer), token, std::string(f.text),
+                            f.is_key});
   }
   return out;
 }

@@ -39,7 +39,7 @@ inline std::string_view kept_text(std::string text) {
 inline Field make_field(std::string text, std::string pointer = "",
                         Direction direction = Direction::unknown) {
   Field f;
-  f.pointer = std::move(pointer);
+  f.pointer = kept_text(std::move(pointer));
   f.text = kept_text(std::move(text));
   f.raw_end = static_cast<uint32_t>(f.text.size());
   f.direction = direction;
