@@ -24,10 +24,10 @@ Field& FieldList::add(std::string_view pointer, size_t block_bytes) {
   }
   Field& field = m_items[m_size++];
   field.pointer =
-      pointer.empty() ? std::string_view() : keep(pointer, block_bytes);
+      pointer.empty() ? std::string_view("") : keep(pointer, block_bytes);
   field.raw_begin = 0;
   field.raw_end = 0;
-  field.text = {};
+  field.text = "";
   if (field.role.capacity() > std::string().capacity()) {
     std::string().swap(field.role);
   }

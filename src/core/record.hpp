@@ -22,13 +22,14 @@ std::string_view to_string(Direction d);
 
 struct Field {
   // JSON Pointer of the value; "" for a text line. Like text, a view of
-  // Record::fields' blocks or (tests) of a string that outlives it.
-  std::string_view pointer;
+  // Record::fields' blocks or (tests) of a string that outlives it. Never
+  // a null view: std::string and the algorithms take one for undefined.
+  std::string_view pointer = "";
   uint32_t raw_begin = 0; // token span in Record::content (JSON: with quotes)
   uint32_t raw_end = 0;
   // Decoded value: what the scanner sees. A view of Record::content, of
   // Record::fields' blocks, or (tests) of a string that outlives it.
-  std::string_view text;
+  std::string_view text = "";
   std::string role; // "user", "assistant", "system", "tool"... or ""
   Direction direction = Direction::unknown;
   bool is_key = false;  // an object key (--scan-keys)
