@@ -59,7 +59,6 @@ public:
 
   // A reset Field at the end, with a kept copy of this pointer.
   Field& add(std::string_view pointer = {}, size_t block_bytes = k_block_bytes);
-  Field& emplace_back() { return add(); }
   void push_back(Field field) { std::swap(add(), field); }
   // A copy of text that stays in place until clear() (a field's text).
   // A new block holds block_bytes, or text if larger: the reader gives the

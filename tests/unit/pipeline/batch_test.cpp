@@ -90,7 +90,7 @@ TEST_SUITE("pipeline::batch") {
     Batch batch;
     batch.add(raw(1, "", "first line", "\n"));
     batch.records.resize(1);
-    batch.records[0].fields.emplace_back().text = "the reader clears it";
+    batch.records[0].fields.add().text = "the reader clears it";
     batch.matches.resize(1);
     batch.matches[0].push_back(Match{});
     batch.drops.resize(1);
