@@ -58,16 +58,15 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
                record.fields[field_index].text.size(), out);
 }
 
-void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
-                            uint32_t field_index, bool gate,
-                            std::vector<Match>& out) {
-  const Field& field = record.fields[field_index];
+template <typename OnWindow>
+void Scanner::for_each_window(const CompiledRule& rule, const Field& field,
+                              bool gate, OnWindow search) {
   if (!may_match(rule, field, gate)) {
     return;
   }
   if (!m_windows.windows(rule.anchor_need(), m_window_list)) {
     if (field.text.size() > UINT32_MAX) {
-      find(rule, record, field_index, out);
+      search(0, field.text.size());
       return;
     }
     m_window_list.assign(1, Window{0, uint32_t(field.text.size())});
@@ -81,8 +80,17 @@ void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
     windows = &m_segment_list;
   }
   for (const Window& window : *windows) {
-    find_between(rule, record, field_index, window.start, window.end, out);
+    search(window.start, window.end);
   }
+}
+
+void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
+                            uint32_t field_index, bool gate,
+                            std::vector<Match>& out) {
+  for_each_window(rule, record.fields[field_index], gate,
+                  [&](size_t from, size_t to) {
+                    find_between(rule, record, field_index, from, to, out);
+                  });
 }
 
 void Scanner::find_between(const CompiledRule& rule, const Record& record,
@@ -272,6 +280,8 @@ void Scanner::scan_group(std::span<const Record> records,
                          std::span<std::vector<Drop>> drops) {
   plan_fields(records, drops);
   run_gate(records);
+  plan_searches(records);
+  run_searches(drops);
   const FieldPlan* plans = m_plans.data();
   for (size_t r = 0; r < records.size(); ++r) {
     explain_into(drops.empty() ? nullptr : &drops[r]);
@@ -362,9 +372,67 @@ void Scanner::run_gate(std::span<const Record> records) {
   m_gate_scratch.hits.clear();
 }
 
+void Scanner::plan_searches(std::span<const Record> records) {
+  const RuleGate& gate = m_rules.gate();
+  const auto& rules = m_rules.rules();
+  m_searches.clear();
+  FieldPlan* plan = m_plans.data();
+  for (size_t r = 0; r < records.size(); ++r) {
+    const Record& record = records[r];
+    for (uint32_t f = 0; f < record.fields.size(); ++f, ++plan) {
+      plan->first_search = uint32_t(m_searches.size());
+      if (plan->cached) {
+        continue;
+      }
+      const Field& field = record.fields[f];
+      m_windows.reset(field.text);
+      gate.begin(m_gate_scratch);
+      if (plan->gate) {
+        gate.load(m_gate_scratch,
+                  std::span<const int>(m_planned_hits)
+                      .subspan(plan->first_hit, plan->hit_count),
+                  plan->decided);
+      }
+      for (const CandidateFilter::Candidate& candidate :
+           std::span(m_planned).subspan(plan->first, plan->count)) {
+        const CompiledRule& rule = *rules[candidate.rule];
+        if (selected(rule, record, field, candidate)) {
+          for_each_window(rule, field, plan->gate, [&](size_t from, size_t to) {
+            m_searches.push_back(
+                Search{&record, r, f, candidate.rule, from, to});
+          });
+        }
+      }
+      plan->search_count = uint32_t(m_searches.size()) - plan->first_search;
+    }
+  }
+}
+
+void Scanner::run_searches(std::span<std::vector<Drop>> drops) {
+  m_search_order.resize(m_searches.size());
+  for (uint32_t i = 0; i < m_search_order.size(); ++i) {
+    m_search_order[i] = i;
+  }
+  if (drops.empty()) {
+    std::stable_sort(m_search_order.begin(), m_search_order.end(),
+                     [&](uint32_t a, uint32_t b) {
+                       return m_searches[a].rule < m_searches[b].rule;
+                     });
+  }
+  m_found.clear();
+  const auto& rules = m_rules.rules();
+  for (uint32_t i : m_search_order) {
+    Search& search = m_searches[i];
+    explain_into(drops.empty() ? nullptr : &drops[search.record_index]);
+    search.first_found = uint32_t(m_found.size());
+    find_between(*rules[search.rule], *search.record, search.field, search.from,
+                 search.to, m_found);
+    search.found_count = uint32_t(m_found.size()) - search.first_found;
+  }
+}
+
 void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
                            std::vector<Match>& out) {
-  const RuleGate& gate = m_rules.gate();
   const size_t record_start = out.size();
   for (uint32_t f = 0; f < record.fields.size(); ++f) {
     const FieldPlan& plan = plans[f];
@@ -376,20 +444,13 @@ void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
       }
       continue;
     }
-    m_windows.reset(record.fields[f].text);
-    gate.begin(m_gate_scratch);
-    if (plan.gate) {
-      gate.load(m_gate_scratch,
-                std::span<const int>(m_planned_hits)
-                    .subspan(plan.first_hit, plan.hit_count),
-                plan.decided);
-    }
     m_field_matches.clear();
-    run_candidates(
-        record, f,
-        std::span<const CandidateFilter::Candidate>(m_planned).subspan(
-            plan.first, plan.count),
-        plan.gate, m_field_matches);
+    for (const Search& search :
+         std::span(m_searches).subspan(plan.first_search, plan.search_count)) {
+      auto found = m_found.begin() + search.first_found;
+      m_field_matches.insert(m_field_matches.end(), found,
+                             found + search.found_count);
+    }
     scan_decoded(record, f, record.fields[f].text, 1, 0, 0, m_field_matches);
     resolve_overlaps(m_field_matches);
     if (plan.store) {

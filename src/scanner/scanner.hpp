@@ -29,9 +29,10 @@ public:
   void scan(const Record& record, std::vector<Match>& out);
   // scan() on each record of a group (out[i] for records[i]; drops[i], when
   // given, as explain_into), stage by stage: the candidate filter, then the
-  // rule gate, run over every field of the group before any rule does.
-  // Alternating per field, the keyword automaton, the gate's DFA and the
-  // rules' DFAs evict each other from the caches.
+  // rule gate, run over every field of the group before any rule does, and
+  // then the rules one after another, each over all the windows of the
+  // group it is to search. Alternating per field, the keyword automaton,
+  // the gate's DFA and the rules' DFAs evict each other from the caches.
   void scan_group(std::span<const Record> records,
                   std::span<std::vector<Match>> out,
                   std::span<std::vector<Drop>> drops = {});
@@ -81,6 +82,20 @@ private:
     bool cached = false;  // its matches are m_cached[first, first + count)
     bool store = false;   // its matches go into m_cache
     uint64_t hash = 0;    // its m_cache hash
+    uint32_t first_search = 0; // its searches in m_searches
+    uint32_t search_count = 0;
+  };
+  // One RE2 search of scan_group(): a rule on a window of a field, and
+  // where its matches went in m_found.
+  struct Search {
+    const Record* record;
+    size_t record_index;
+    uint32_t field;
+    uint32_t rule;
+    size_t from;
+    size_t to;
+    uint32_t first_found = 0;
+    uint32_t found_count = 0;
   };
   void plan_fields(std::span<const Record> records,
                    std::span<std::vector<Drop>> drops);
@@ -92,6 +107,11 @@ private:
   // holds no rule's context word, as then no finding depends on it.
   std::string_view model_key(const std::string& model_hint);
   void run_gate(std::span<const Record> records);
+  // The searches of every field that is not cached, into m_searches.
+  void plan_searches(std::span<const Record> records);
+  // The searches, rule by rule (so that each rule's DFA stays in the caches
+  // over its searches); in their order when explaining (drops stay in order).
+  void run_searches(std::span<std::vector<Drop>> drops);
   // The rest of scan() for one record, from its fields' plans.
   void scan_planned(const Record& record, const FieldPlan* plans,
                     std::vector<Match>& out);
@@ -101,6 +121,11 @@ private:
   // there.
   void find_windowed(const CompiledRule& rule, const Record& record,
                      uint32_t field_index, bool gate, std::vector<Match>& out);
+  // Calls search(from, to) on each span of the field's text that
+  // find_windowed() searches.
+  template <typename OnWindow>
+  void for_each_window(const CompiledRule& rule, const Field& field, bool gate,
+                       OnWindow search);
   // find() between two offsets of the field's text.
   void find_between(const CompiledRule& rule, const Record& record,
                     uint32_t field_index, size_t from, size_t to,
@@ -141,6 +166,9 @@ private:
   bool m_use_cache = true;
   std::unordered_map<std::string, bool> m_model_is_context;
   std::vector<Match> m_cached; // scan_group(): matches found in m_cache
+  std::vector<Search> m_searches;
+  std::vector<uint32_t> m_search_order;
+  std::vector<Match> m_found; // the searches' matches
 };
 
 // Keeps a deterministic, non-overlapping subset: higher severity, then the

@@ -340,8 +340,9 @@ TEST_SUITE("scanner::scanner") {
     CHECK(matches > 1000);
     CHECK(drops > 100);
 
-    // Without --explain, texts met again come from the scanner's cache:
-    // the third pass finds every field there.
+    // Without --explain the rules run one by one over the group's windows
+    // (with it, in field order, as above), and texts met again come from
+    // the scanner's cache: the third pass finds every field there.
     Scanner cached(rules);
     for (int pass = 0; pass < 3; ++pass) {
       for (size_t begin = 0; begin < n; begin += 50) {
