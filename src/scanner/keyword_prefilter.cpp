@@ -96,28 +96,34 @@ void KeywordPrefilter::add_byte_keyword(uint8_t byte, uint32_t list) {
 
 KeywordPrefilter::Automaton::Automaton(
     const std::vector<std::vector<std::string>>& keywords) {
+  std::array<bool, 256> used{};
   for (const auto& list : keywords) {
     for (const std::string& keyword : list) {
       m_longest = std::max(m_longest, keyword.size());
       for (char ch : keyword) {
-        unsigned char c = fold(static_cast<unsigned char>(ch));
-        if (m_class[c] == 0) {
-          m_class[c] = static_cast<uint8_t>(m_classes++);
-        }
+        used[fold(static_cast<unsigned char>(ch))] = true;
       }
+    }
+  }
+  // The bytes most of a text is made of first: the entries a walk reads
+  // most are then in the first block of each row (see scan_table).
+  constexpr std::string_view k_common = " etaoinshrdlcumwfgypbvkjxqz-_.:";
+  for (unsigned char c : k_common) {
+    if (used[c]) {
+      m_class[c] = static_cast<uint8_t>(m_classes++);
+      used[c] = false;
+    }
+  }
+  for (size_t c = 0; c < used.size(); ++c) {
+    if (used[c]) {
+      m_class[c] = static_cast<uint8_t>(m_classes++);
     }
   }
   for (int c = 'A'; c <= 'Z'; ++c) {
     m_class[c] = m_class[c + 32];
   }
   Trie trie = build_trie(keywords);
-  m_shift = std::bit_width(m_classes - 1);
-  const size_t states = trie.first_child.size();
-  if ((states << m_shift) >= output_bit<uint32_t>()) {
-    throw RuleError("too many keywords and terms: " + std::to_string(states) +
-                    " prefilter states");
-  }
-  if (states <= output_bit<uint16_t>()) {
+  if (trie.first_child.size() <= output_bit<uint16_t>()) {
     m_rows16 = scan_table<uint16_t>(trie);
   } else {
     m_rows32 = scan_table<uint32_t>(trie);
@@ -166,15 +172,33 @@ KeywordPrefilter::Automaton::Trie KeywordPrefilter::Automaton::build_trie(
 // Classic breadth-first construction, straight into the scan table: a
 // state's row is its failure state's row (complete, as that state is
 // shallower) with its own children written over it, so that the scan loop
-// is a single table lookup per byte. Row s (at s << m_shift) holds the
-// target state of each class, its top bit set when keywords end there.
+// is a single table lookup per byte. A row holds the target state of each
+// class, its top bit set when keywords end there. Rows are cut into blocks
+// of k_block classes, and the table holds the first block of every row,
+// then the second...: state s's entry for byte b is at s * k_block +
+// m_offset[b].
 template <typename Entry>
 std::vector<Entry> KeywordPrefilter::Automaton::scan_table(const Trie& trie) {
   constexpr Entry k_out = output_bit<Entry>();
   const size_t states = trie.first_child.size();
-  std::vector<Entry> rows(states << m_shift); // every class: the root
+  const size_t blocks = (m_classes + k_block - 1) / k_block;
+  const size_t block_size = states * k_block;
+  if (states >= output_bit<uint32_t>() || blocks * block_size > UINT32_MAX) {
+    throw RuleError("too many keywords and terms: " + std::to_string(states) +
+                    " prefilter states");
+  }
+  for (size_t byte = 0; byte < m_offset.size(); ++byte) {
+    const size_t cls = m_class[byte];
+    m_offset[byte] = uint32_t(cls / k_block * block_size + cls % k_block);
+  }
+  std::vector<Entry> table(blocks * block_size); // every class: the root
+  auto at = [&](size_t state, size_t cls) -> Entry& {
+    return table[cls / k_block * block_size + state * k_block + cls % k_block];
+  };
   if (!m_lists[0].empty()) { // an empty keyword ends at every byte
-    std::fill_n(rows.data(), m_classes, k_out);
+    for (size_t cls = 0; cls < m_classes; ++cls) {
+      at(0, cls) = k_out;
+    }
   }
   std::vector<uint32_t> fail(states, 0);
   std::queue<uint32_t> queue;
@@ -182,24 +206,24 @@ std::vector<Entry> KeywordPrefilter::Automaton::scan_table(const Trie& trie) {
   while (!queue.empty()) {
     uint32_t state = queue.front();
     queue.pop();
-    Entry* row = rows.data() + (size_t(state) << m_shift);
-    const Entry* fail_row = rows.data() + (size_t(fail[state]) << m_shift);
     if (state != 0) {
-      std::copy_n(fail_row, m_classes, row);
+      for (size_t cls = 0; cls < m_classes; cls += k_block) {
+        std::copy_n(&at(fail[state], cls), k_block, &at(state, cls));
+      }
     }
     for (uint32_t e = trie.first_child[state]; e != Trie::k_none;
          e = trie.edges[e].sibling) {
       const Trie::Edge& edge = trie.edges[e];
-      uint32_t child_fail = state == 0 ? 0 : fail_row[edge.cls] & ~k_out;
+      uint32_t child_fail = state == 0 ? 0 : at(fail[state], edge.cls) & ~k_out;
       fail[edge.target] = child_fail;
       const std::vector<uint32_t>& inherited = m_lists[child_fail];
       std::vector<uint32_t>& own = m_lists[edge.target];
       own.insert(own.end(), inherited.begin(), inherited.end());
-      row[edge.cls] = Entry(edge.target | (own.empty() ? 0 : k_out));
+      at(state, edge.cls) = Entry(edge.target | (own.empty() ? 0 : k_out));
       queue.push(edge.target);
     }
   }
-  return rows;
+  return table;
 }
 
 void KeywordPrefilter::candidates(std::string_view text,
@@ -252,12 +276,11 @@ void KeywordPrefilter::Automaton::walk(const std::vector<Entry>& rows,
   constexpr Entry k_out = output_bit<Entry>();
   // Locals: hits.push_back() writes memory, so members would be read again.
   const Entry* table = rows.data();
-  const uint8_t* classes = m_class.data();
-  const size_t shift = m_shift;
+  const uint32_t* offsets = m_offset.data();
   auto step = [&](size_t& row, char ch) {
-    Entry next = table[row + classes[static_cast<unsigned char>(ch)]];
+    Entry next = table[row + offsets[static_cast<unsigned char>(ch)]];
     size_t state = next & ~k_out;
-    row = state << shift;
+    row = state * k_block;
     if (next & k_out) { // rare: most bytes end no keyword
       report(state, seen, hits);
     }

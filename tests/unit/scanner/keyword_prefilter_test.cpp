@@ -178,6 +178,55 @@ TEST_SUITE("scanner::keyword_prefilter") {
     CHECK(std::count(none.begin(), none.end(), 1) == 0);
   }
 
+  TEST_CASE("keywords of many bytes, ASCII and not: several table blocks") {
+    // 90 ASCII bytes and UTF-8 text (more than twice 32 byte classes in
+    // each automaton), keywords and texts drawn from them: the lists hit
+    // are those whose keyword a plain search finds (ASCII letters in
+    // either case).
+    std::string bytes;
+    for (char c = '!'; c <= 'z'; ++c) {
+      bytes += c;
+    }
+    const std::vector<std::string> greek = {"α", "β", "γ", "δ", "ε", "ζ",
+                                            "η", "θ", "ι", "κ", "λ", "μ",
+                                            "ν", "ξ", "ο", "π", "ρ", "σ"};
+    uint32_t seed = 11;
+    auto next = [&](size_t n) {
+      seed = seed * 1103515245u + 12345u;
+      return size_t(seed >> 16) % n;
+    };
+    auto piece = [&] {
+      return next(4) == 0 ? greek[next(greek.size())]
+                          : std::string(1, bytes[next(bytes.size())]);
+    };
+    auto lower = [](std::string s) {
+      for (char& c : s) {
+        c = (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
+      }
+      return s;
+    };
+    Keywords keywords;
+    for (int i = 0; i < 300; ++i) {
+      std::string word;
+      for (size_t k = 0, n = 2 + next(3); k < n; ++k) {
+        word += piece();
+      }
+      keywords.push_back({lower(word)});
+    }
+    KeywordPrefilter p(keywords);
+    for (int t = 0; t < 200; ++t) {
+      std::string text;
+      for (size_t k = 0, n = next(300); k < n; ++k) {
+        text += piece();
+      }
+      Flags expected(keywords.size(), 0);
+      for (size_t i = 0; i < keywords.size(); ++i) {
+        expected[i] = lower(text).find(keywords[i][0]) != std::string::npos;
+      }
+      CHECK(run(p, text) == expected);
+    }
+  }
+
   TEST_CASE("an empty keyword is in every text but the empty one") {
     KeywordPrefilter p(Keywords{{""}, {"ab"}});
     CHECK(run(p, "x") == Flags{1, 0});
