@@ -8,6 +8,21 @@ find_package(simdjson CONFIG REQUIRED)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 find_package(ZLIB REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# RE2 from its static archive when there is one (libre2-dev ships it): a
+# scan of the 20 MB bench corpus runs 2.6 % fewer instructions (callgrind,
+# 3,740M instead of 3,840M), the calls between RE2's own functions no
+# longer going through the shared library's PLT.
+option(VEIL_STATIC_RE2 "Link RE2 statically when its archive exists" ON)
+add_library(veil_re2 INTERFACE)
+if(VEIL_STATIC_RE2)
+  find_library(VEIL_ARCHIVE_re2 libre2.a)
+endif()
+if(VEIL_STATIC_RE2 AND VEIL_ARCHIVE_re2)
+  target_include_directories(veil_re2 SYSTEM INTERFACE ${RE2_INCLUDE_DIRS})
+  target_link_libraries(veil_re2 INTERFACE ${VEIL_ARCHIVE_re2} Threads::Threads)
+else()
+  target_link_libraries(veil_re2 INTERFACE PkgConfig::RE2)
+endif()
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 
 # libphonenumber (phone validation) ships no pkg-config or CMake file in
@@ -61,7 +76,7 @@ endif()
 add_library(veil_deps INTERFACE)
 target_link_libraries(veil_deps INTERFACE
   CLI11::CLI11 nlohmann_json::nlohmann_json tomlplusplus::tomlplusplus
-  simdjson::simdjson OpenSSL::Crypto ZLIB::ZLIB PkgConfig::RE2 PkgConfig::ZSTD
+  simdjson::simdjson OpenSSL::Crypto ZLIB::ZLIB veil_re2 PkgConfig::ZSTD
   veil_phonenumber Threads::Threads)
 if(VEIL_VECTORSCAN AND HS_FOUND)
   target_link_libraries(veil_deps INTERFACE PkgConfig::HS)
