@@ -281,7 +281,7 @@ void Scanner::scan_group(std::span<const Record> records,
   plan_fields(records, drops);
   run_gate(records);
   plan_searches(records);
-  run_searches(drops);
+  run_searches(records, drops);
   const FieldPlan* plans = m_plans.data();
   for (size_t r = 0; r < records.size(); ++r) {
     explain_into(drops.empty() ? nullptr : &drops[r]);
@@ -398,8 +398,7 @@ void Scanner::plan_searches(std::span<const Record> records) {
         const CompiledRule& rule = *rules[candidate.rule];
         if (selected(rule, record, field, candidate)) {
           for_each_window(rule, field, plan->gate, [&](size_t from, size_t to) {
-            m_searches.push_back(
-                Search{&record, r, f, candidate.rule, from, to});
+            m_searches.push_back(Search{r, f, candidate.rule, from, to});
           });
         }
       }
@@ -408,7 +407,8 @@ void Scanner::plan_searches(std::span<const Record> records) {
   }
 }
 
-void Scanner::run_searches(std::span<std::vector<Drop>> drops) {
+void Scanner::run_searches(std::span<const Record> records,
+                           std::span<std::vector<Drop>> drops) {
   m_search_order.resize(m_searches.size());
   for (uint32_t i = 0; i < m_search_order.size(); ++i) {
     m_search_order[i] = i;
@@ -423,10 +423,10 @@ void Scanner::run_searches(std::span<std::vector<Drop>> drops) {
   const auto& rules = m_rules.rules();
   for (uint32_t i : m_search_order) {
     Search& search = m_searches[i];
-    explain_into(drops.empty() ? nullptr : &drops[search.record_index]);
+    explain_into(drops.empty() ? nullptr : &drops[search.record]);
     search.first_found = uint32_t(m_found.size());
-    find_between(*rules[search.rule], *search.record, search.field, search.from,
-                 search.to, m_found);
+    find_between(*rules[search.rule], records[search.record], search.field,
+                 search.from, search.to, m_found);
     search.found_count = uint32_t(m_found.size()) - search.first_found;
   }
 }

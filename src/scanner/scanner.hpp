@@ -88,8 +88,7 @@ private:
   // One RE2 search of scan_group(): a rule on a window of a field, and
   // where its matches went in m_found.
   struct Search {
-    const Record* record;
-    size_t record_index;
+    size_t record;
     uint32_t field;
     uint32_t rule;
     size_t from;
@@ -111,7 +110,8 @@ private:
   void plan_searches(std::span<const Record> records);
   // The searches, rule by rule (so that each rule's DFA stays in the caches
   // over its searches); in their order when explaining (drops stay in order).
-  void run_searches(std::span<std::vector<Drop>> drops);
+  void run_searches(std::span<const Record> records,
+                    std::span<std::vector<Drop>> drops);
   // The rest of scan() for one record, from its fields' plans.
   void scan_planned(const Record& record, const FieldPlan* plans,
                     std::vector<Match>& out);
