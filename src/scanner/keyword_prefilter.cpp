@@ -187,13 +187,16 @@ std::vector<Entry> KeywordPrefilter::Automaton::scan_table(const Trie& trie) {
     throw RuleError("too many keywords and terms: " + std::to_string(states) +
                     " prefilter states");
   }
+  // A class's entry in row 0; a row is k_block entries on in every block.
+  auto offset = [&](size_t cls) {
+    return cls / k_block * block_size + cls % k_block;
+  };
   for (size_t byte = 0; byte < m_offset.size(); ++byte) {
-    const size_t cls = m_class[byte];
-    m_offset[byte] = uint32_t(cls / k_block * block_size + cls % k_block);
+    m_offset[byte] = uint32_t(offset(m_class[byte]));
   }
   std::vector<Entry> table(blocks * block_size); // every class: the root
   auto at = [&](size_t state, size_t cls) -> Entry& {
-    return table[cls / k_block * block_size + state * k_block + cls % k_block];
+    return table[state * k_block + offset(cls)];
   };
   if (!m_lists[0].empty()) { // an empty keyword ends at every byte
     for (size_t cls = 0; cls < m_classes; ++cls) {

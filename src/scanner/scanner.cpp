@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <utility>
 
 namespace veil {
@@ -410,9 +411,7 @@ void Scanner::plan_searches(std::span<const Record> records) {
 void Scanner::run_searches(std::span<const Record> records,
                            std::span<std::vector<Drop>> drops) {
   m_search_order.resize(m_searches.size());
-  for (uint32_t i = 0; i < m_search_order.size(); ++i) {
-    m_search_order[i] = i;
-  }
+  std::iota(m_search_order.begin(), m_search_order.end(), 0u);
   if (drops.empty()) {
     std::stable_sort(m_search_order.begin(), m_search_order.end(),
                      [&](uint32_t a, uint32_t b) {
