@@ -4,6 +4,7 @@
 // short values.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,13 +14,20 @@ extern const std::string_view k_public_salt;
 
 class KeyedHash {
 public:
-  explicit KeyedHash(std::string key) : m_key(std::move(key)) {}
+  explicit KeyedHash(std::string key);
+  KeyedHash(KeyedHash&&) noexcept;
+  KeyedHash& operator=(KeyedHash&&) noexcept;
+  ~KeyedHash();
   bool has_secret_key() const { return m_key != k_public_salt; }
-  // Lowercase hex of HMAC-SHA256(key, a + '\0' + b).
+  // Lowercase hex of HMAC-SHA256(key, a + '\0' + b). Thread-safe.
   std::string hex(std::string_view a, std::string_view b) const;
 
 private:
   std::string m_key;
+  // The MAC keyed once, on first use (a run without findings never pays
+  // for libcrypto's algorithm look-up); each hex() works on a copy of it.
+  struct Keyed;
+  std::unique_ptr<Keyed> m_keyed;
 };
 
 // The key of --key-file, else $VEIL_KEY, else the public salt. Throws

@@ -39,14 +39,17 @@ std::string_view first_segment(std::string_view pointer) {
 
 // (object pointer, role), sorted by pointer; an object's "role" keys in
 // document order.
-using OwnerRoles = std::vector<std::pair<std::string_view, std::string_view>>;
+using OwnerRoles = std::vector<std::pair<std::string, std::string>>;
 
-OwnerRoles sorted_roles(const Record& record) {
-  OwnerRoles roles(record.roles.begin(), record.roles.end());
-  std::stable_sort(
-      roles.begin(), roles.end(),
-      [](const auto& a, const auto& b) { return a.first < b.first; });
-  return roles;
+// Stable: of an object's "role" keys, the last one read counts. Most
+// records list their messages in order, already sorted.
+void sort_roles(OwnerRoles& roles) {
+  auto by_owner = [](const auto& a, const auto& b) {
+    return a.first < b.first;
+  };
+  if (!std::is_sorted(roles.begin(), roles.end(), by_owner)) {
+    std::stable_sort(roles.begin(), roles.end(), by_owner);
+  }
 }
 
 // The role an object's last "role" key gives, or "".
@@ -55,7 +58,7 @@ std::string_view role_of(const OwnerRoles& roles, std::string_view owner) {
       roles.begin(), roles.end(), owner,
       [](std::string_view o, const auto& entry) { return o < entry.first; });
   return after != roles.begin() && std::prev(after)->first == owner
-             ? std::prev(after)->second
+             ? std::string_view(std::prev(after)->second)
              : std::string_view();
 }
 
@@ -103,9 +106,11 @@ Direction direction_of_role(std::string_view role) {
 }
 
 void assign_roles(Record& record) {
-  const OwnerRoles roles = sorted_roles(record);
+  sort_roles(record.roles);
   for (Field& field : record.fields) {
-    std::string_view role = explicit_role(roles, field.pointer);
+    std::string_view role = record.roles.empty()
+                                ? std::string_view()
+                                : explicit_role(record.roles, field.pointer);
     if (role.empty()) {
       role = shape_role(field);
     }

@@ -410,16 +410,23 @@ void Scanner::plan_searches(std::span<const Record> records) {
 
 void Scanner::run_searches(std::span<const Record> records,
                            std::span<std::vector<Drop>> drops) {
+  const auto& rules = m_rules.rules();
   m_search_order.resize(m_searches.size());
-  std::iota(m_search_order.begin(), m_search_order.end(), 0u);
   if (drops.empty()) {
-    std::stable_sort(m_search_order.begin(), m_search_order.end(),
-                     [&](uint32_t a, uint32_t b) {
-                       return m_searches[a].rule < m_searches[b].rule;
-                     });
+    // A counting sort by rule, stable: a rule's searches stay in order.
+    m_rule_first.assign(rules.size() + 1, 0);
+    for (const Search& search : m_searches) {
+      ++m_rule_first[search.rule + 1];
+    }
+    std::partial_sum(m_rule_first.begin(), m_rule_first.end(),
+                     m_rule_first.begin());
+    for (uint32_t i = 0; i < m_searches.size(); ++i) {
+      m_search_order[m_rule_first[m_searches[i].rule]++] = i;
+    }
+  } else {
+    std::iota(m_search_order.begin(), m_search_order.end(), 0u);
   }
   m_found.clear();
-  const auto& rules = m_rules.rules();
   for (uint32_t i : m_search_order) {
     Search& search = m_searches[i];
     explain_into(drops.empty() ? nullptr : &drops[search.record]);

@@ -168,7 +168,8 @@ private:
   std::vector<Match> m_cached; // scan_group(): matches found in m_cache
   std::vector<Search> m_searches;
   std::vector<uint32_t> m_search_order;
-  std::vector<Match> m_found; // the searches' matches
+  std::vector<uint32_t> m_rule_first; // run_searches' counting sort
+  std::vector<Match> m_found;         // the searches' matches
 };
 
 // Keeps a deterministic, non-overlapping subset: higher severity, then the

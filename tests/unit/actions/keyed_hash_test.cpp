@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace veil {
 namespace {
 
@@ -21,6 +25,35 @@ TEST_SUITE("actions::keyed_hash") {
     KeyedHash hash("k");
     CHECK(hash.hex("ab", "c") != hash.hex("a", "bc"));
     CHECK(hash.hex("a", "b") != KeyedHash("k2").hex("a", "b"));
+  }
+
+  TEST_CASE("a key longer than a SHA-256 block is hashed first") {
+    // printf 'a\0b' | openssl dgst -sha256 -hmac "$(printf 'k%.0s' {1..100})"
+    CHECK(KeyedHash(std::string(100, 'k')).hex("a", "b") ==
+          "e46898358a94e65f9bb461d575b356c15fee2ee7dfe254db998c0749bad5bfeb");
+  }
+
+  TEST_CASE("a moved hash keeps its key; threads share one") {
+    KeyedHash first("test-key");
+    const std::string expected = first.hex("pii.email", "jane@x.com");
+    KeyedHash moved(std::move(first));
+    CHECK(moved.hex("pii.email", "jane@x.com") == expected);
+    KeyedHash fresh("test-key"); // keyed on first use, by racing threads
+    std::vector<std::string> results(4);
+    std::vector<std::thread> threads;
+    for (std::string& result : results) {
+      threads.emplace_back([&] {
+        for (int i = 0; i < 200; ++i) {
+          result = fresh.hex("pii.email", "jane@x.com");
+        }
+      });
+    }
+    for (std::thread& t : threads) {
+      t.join();
+    }
+    for (const std::string& result : results) {
+      CHECK(result == expected);
+    }
   }
 
   TEST_CASE("only the public salt is not a secret key") {
