@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <string>
 
 namespace veil {
 
@@ -24,9 +25,9 @@ constexpr std::array<std::string_view, 9> k_documented_examples = {
 };
 
 // Words that only a template, a masked value or a redacted log would hold,
-// compared case-insensitively. All are five characters or longer, or hold a
-// character that random keys lack, so that a real random key almost never
-// contains one by chance (a 36-character base62 key holds a given
+// compared case-insensitively (lowercase here). All are five characters or
+// longer, or hold a character that random keys lack, so that a real random key
+// almost never contains one by chance (a 36-character base62 key holds a given
 // five-letter word with odds of about one in a million).
 constexpr std::array<std::string_view, 24> k_markers = {
     "xxxx", "****", "...", "\xE2\x80\xA6", // horizontal
@@ -36,14 +37,10 @@ constexpr std::array<std::string_view, 24> k_markers = {
     "placeholder", "changeme", "changeit", "replace_", "replaceme", "insert_",
     "_here", "-here", "example", "sample", "dummy", "0123456789"};
 
+// ASCII only, as std::tolower in the "C" locale veil runs in, without a
+// library call per byte (every secret match is checked here).
 char lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-bool contains_ci(std::string_view text, std::string_view word) {
-  auto it = std::search(text.begin(), text.end(), word.begin(), word.end(),
-                        [](char a, char b) { return lower(a) == lower(b); });
-  return it != text.end();
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
 }
 
 bool is_word_char(char c) {
@@ -121,8 +118,10 @@ bool looks_like_placeholder(std::string_view value) {
       return true;
     }
   }
+  std::string lowered(value);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
   for (std::string_view marker : k_markers) {
-    if (contains_ci(value, marker)) {
+    if (lowered.find(marker) != std::string::npos) {
       return true;
     }
   }
