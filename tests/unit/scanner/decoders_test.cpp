@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 namespace veil {
 namespace {
 
@@ -79,6 +81,48 @@ TEST_SUITE("scanner::decoders") {
       CHECK_MESSAGE(seen(text + "ab%41%42%43") == one, pad);
       CHECK_MESSAGE(seen(text + "ab%41%42%43 tail words") == one, pad);
       CHECK_MESSAGE(seen(text + "abcdefghijklm") == std::vector<Seen>{}, pad);
+    }
+  }
+
+  TEST_CASE("each run decodes as it would alone, wherever blocks cut it") {
+    // Random runs, long and short, of base64, hex and escape bytes between
+    // random gaps: the spans of the whole text are those of its runs, each
+    // read on its own (runs are found 64 bytes at a time, and only the
+    // long ones or those with an escape byte are read).
+    std::mt19937 random(7);
+    const std::string alphabets[] = {
+        "aWdub3JlIHByZXZpb3VzIGluc3RydWN0aW9ucw=", "0123456789abcdef",
+        "%41%42%6a \\u0061&#97;", "abcdefghijklmnopqrstuvwxyz"};
+    const std::string gaps = " \n\t\r\"'";
+    auto pick = [&](size_t n) { return size_t(random() % n); };
+    for (int round = 0; round < 400; ++round) {
+      std::string text;
+      std::vector<std::string> runs;
+      while (text.size() < 300) {
+        text.append(1 + pick(2), gaps[pick(gaps.size())]);
+        const std::string& alphabet = alphabets[pick(4)];
+        std::string run;
+        for (size_t n = 1 + pick(pick(2) == 0 ? 8 : 70); n > 0; --n) {
+          char c = alphabet[pick(alphabet.size())];
+          run += gaps.find(c) == std::string::npos ? c : 'x';
+        }
+        runs.push_back(run);
+        text += run;
+      }
+      auto decoded = [](std::string_view t, std::vector<Seen>& out) {
+        for (const Seen& s : seen(t)) {
+          if (s.kind == "base64" || s.kind == "hex" || s.kind == "escapes") {
+            out.push_back(s);
+          }
+        }
+      };
+      std::vector<Seen> expected;
+      for (const std::string& run : runs) {
+        decoded(run, expected);
+      }
+      std::vector<Seen> got;
+      decoded(text, got);
+      CHECK_MESSAGE(got == expected, text);
     }
   }
 
