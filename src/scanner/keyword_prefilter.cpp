@@ -289,26 +289,47 @@ void KeywordPrefilter::Automaton::walk(const std::vector<Entry>& rows,
     }
   };
   // Each byte's lookup waits for the one before (a chain of loads), so a
-  // long text is walked as two halves side by side. The second half starts
-  // a keyword's length early: a keyword across the middle is found there.
-  size_t half = text.size() / 2;
-  if (half < k_min_split) {
+  // long text is walked in parts side by side: four, or two when shorter.
+  const size_t back = m_longest - 1;
+  if (!walk_in_parts<4>(text, back, step) &&
+      !walk_in_parts<2>(text, back, step)) {
     size_t row = 0;
     for (char ch : text) {
       step(row, ch);
     }
-    return;
   }
-  size_t second = half - std::min(half, m_longest - 1);
-  size_t a = 0;
-  size_t b = 0;
-  for (size_t i = 0; i < half; ++i) {
-    step(a, text[i]);
-    step(b, text[second + i]);
+}
+
+// Every part but the first starts `back` bytes (a keyword's length less
+// one) before its own bytes, so a keyword across a part's start is found
+// in that part. False, having walked nothing, when the parts would be
+// shorter than k_min_split bytes or than `back`.
+template <size_t N, typename Step>
+bool KeywordPrefilter::Automaton::walk_in_parts(std::string_view text,
+                                                size_t back, Step step) {
+  const size_t part = text.size() / N;
+  if (part < k_min_split || part <= back) {
+    return false;
   }
-  for (size_t i = second + half; i < text.size(); ++i) {
-    step(b, text[i]);
+  std::array<size_t, N> row{};
+  std::array<const char*, N> from;
+  for (size_t k = 0; k < N; ++k) {
+    from[k] = text.data() + (k == 0 ? 0 : k * part - back);
   }
+  for (size_t i = 0; i < part; ++i) {
+    for (size_t k = 0; k < N; ++k) {
+      step(row[k], from[k][i]);
+    }
+  }
+  for (size_t i = part; i < part + back; ++i) {
+    for (size_t k = 1; k < N; ++k) {
+      step(row[k], from[k][i]);
+    }
+  }
+  for (const char* p = from[N - 1] + part + back; p < text.end(); ++p) {
+    step(row[N - 1], *p);
+  }
+  return true;
 }
 
 } // namespace veil

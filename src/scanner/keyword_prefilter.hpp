@@ -71,6 +71,8 @@ private:
     template <typename Entry>
     void walk(const std::vector<Entry>& rows, std::string_view text,
               std::vector<uint8_t>& seen, std::vector<uint32_t>& hits) const;
+    template <size_t N, typename Step>
+    static bool walk_in_parts(std::string_view text, size_t back, Step step);
 
     // Bytes that occur in no keyword share one class, so a state's row has
     // one entry per class, not 256.
@@ -81,7 +83,8 @@ private:
     std::vector<uint32_t> m_rows32;
     std::vector<std::vector<uint32_t>> m_lists; // per state: keywords ending
     size_t m_longest = 1;                       // the longest keyword's bytes
-    // Texts shorter than twice this are walked in one piece.
+    // The shortest part walk_in_parts() cuts a text into: texts shorter
+    // than twice this are walked in one piece.
     static constexpr size_t k_min_split = 64;
   };
 

@@ -106,19 +106,26 @@ TEST_SUITE("scanner::keyword_prefilter") {
     CHECK(run(p, "...yz") == Flags{0, 1});
   }
 
-  TEST_CASE("a long text, walked in two halves, misses no keyword") {
+  TEST_CASE("a long text, walked in parts, misses no keyword") {
     KeywordPrefilter p(Keywords{{"middle"}, {"ab"}, {"z"}, {"ninechars"}});
-    for (size_t at = 100; at < 160; ++at) {
-      std::string text(300, '.');
-      text.replace(at, 9, "ninechars");
-      CHECK_MESSAGE((run(p, text) == Flags{0, 0, 0, 1}), at);
-      text.replace(at, 6, "MIDDLE");
-      CHECK_MESSAGE((run(p, text) == Flags{1, 0, 0, 0}), at);
+    // Across the middle of a text in two parts (300 bytes) and across each
+    // quarter's start of one in four (1200 bytes).
+    for (auto [size, edge] : {std::pair<size_t, size_t>{300, 150},
+                              {1200, 300},
+                              {1200, 600},
+                              {1200, 900}}) {
+      for (size_t at = edge - 30; at < edge + 10; ++at) {
+        std::string text(size, '.');
+        text.replace(at, 9, "ninechars");
+        CHECK_MESSAGE((run(p, text) == Flags{0, 0, 0, 1}), at);
+        text.replace(at, 6, "MIDDLE");
+        CHECK_MESSAGE((run(p, text) == Flags{1, 0, 0, 0}), at);
+      }
     }
-    // Against a plain search, on texts of every length up to 400.
+    // Against a plain search, on texts of every length up to 1300.
     const std::vector<std::string> words = {"middle", "ab", "z", "ninechars"};
     std::string text;
-    for (size_t n = 0; n < 400; ++n) {
+    for (size_t n = 0; n < 1300; ++n) {
       text += "ab.middlez ninechars xy"[(n * 7 + n / 3) % 23];
       Flags want;
       for (const std::string& w : words) {
@@ -216,7 +223,7 @@ TEST_SUITE("scanner::keyword_prefilter") {
     KeywordPrefilter p(keywords);
     for (int t = 0; t < 200; ++t) {
       std::string text;
-      for (size_t k = 0, n = next(300); k < n; ++k) {
+      for (size_t k = 0, n = next(t % 4 == 0 ? 1500 : 300); k < n; ++k) {
         text += piece();
       }
       Flags expected(keywords.size(), 0);
