@@ -10,6 +10,7 @@ namespace {
 
 constexpr uint64_t k_fnv_offset = 1469598103934665603ULL;
 constexpr uint64_t k_fnv_prime = 1099511628211ULL;
+constexpr uint64_t k_window_base = 0x9E3779B97F4A7C15ULL; // odd
 
 enum class CharClass { separator, letter, ideograph };
 
@@ -67,68 +68,88 @@ constexpr std::array<CharClass, 128> k_ascii_classes = [] {
   return classes;
 }();
 
+uint64_t hash_byte(uint64_t h, unsigned char c) {
+  if (c >= 'A' && c <= 'Z') {
+    c = static_cast<unsigned char>(c - 'A' + 'a');
+  }
+  return (h ^ c) * k_fnv_prime;
+}
+
 uint64_t hash_bytes(std::string_view bytes) {
   uint64_t h = k_fnv_offset;
   for (unsigned char c : bytes) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<unsigned char>(c - 'A' + 'a');
-    }
-    h = (h ^ c) * k_fnv_prime;
+    h = hash_byte(h, c);
   }
   return h;
+}
+
+// The class of the character at text[i], and its length in bytes.
+CharClass class_at(std::string_view text, size_t i, size_t* length) {
+  const auto byte = static_cast<unsigned char>(text[i]);
+  *length = 1;
+  // Most text is ASCII: a table look-up, no decoding.
+  return byte < 0x80 ? k_ascii_classes[byte]
+                     : classify(decode(text, i, length));
 }
 
 } // namespace
 
 void split_words(std::string_view text, std::vector<Word>& out) {
   size_t i = 0;
-  size_t word_start = std::string_view::npos;
-  auto close_word = [&](size_t end) {
-    if (word_start != std::string_view::npos) {
-      std::string_view bytes = text.substr(word_start, end - word_start);
-      out.push_back(Word{static_cast<uint32_t>(word_start),
-                         static_cast<uint32_t>(end), 2, hash_bytes(bytes)});
-      word_start = std::string_view::npos;
-    }
-  };
   while (i < text.size()) {
     size_t length = 1;
-    const auto byte = static_cast<unsigned char>(text[i]);
-    // Most text is ASCII: a table look-up, no decoding.
-    CharClass cls = byte < 0x80 ? k_ascii_classes[byte]
-                                : classify(decode(text, i, &length));
-    if (cls == CharClass::letter) {
-      if (word_start == std::string_view::npos) {
-        word_start = i;
-      }
-    } else {
-      close_word(i);
-      if (cls == CharClass::ideograph) {
-        out.push_back(Word{static_cast<uint32_t>(i),
-                           static_cast<uint32_t>(i + length), 1,
-                           hash_bytes(text.substr(i, length))});
-      }
+    CharClass cls = class_at(text, i, &length);
+    if (cls == CharClass::ideograph) {
+      out.push_back(Word{static_cast<uint32_t>(i),
+                         static_cast<uint32_t>(i + length), 1,
+                         hash_bytes(text.substr(i, length))});
     }
-    i += length;
+    if (cls != CharClass::letter) {
+      i += length;
+      continue;
+    }
+    // A word, hashed as it is read: one pass over its bytes.
+    const size_t start = i;
+    uint64_t h = k_fnv_offset;
+    do {
+      for (size_t end = i + length; i < end; ++i) {
+        h = hash_byte(h, static_cast<unsigned char>(text[i]));
+      }
+    } while (i < text.size() &&
+             class_at(text, i, &length) == CharClass::letter);
+    out.push_back(
+        Word{static_cast<uint32_t>(start), static_cast<uint32_t>(i), 2, h});
   }
-  close_word(text.size());
 }
 
+LeakIndex::LeakIndex(size_t n) : m_weight(2 * n), m_powers(2 * n + 1, 1) {
+  for (size_t k = 1; k < m_powers.size(); ++k) {
+    m_powers[k] = m_powers[k - 1] * k_window_base;
+  }
+}
+
+// A window's hash from prefix hashes of the words (polynomial, modulo
+// 2^64), and each start's window from the previous one's end: linear in the
+// words, not n words hashed again at every start.
 void LeakIndex::windows(const std::vector<Word>& words,
                         std::vector<std::pair<uint64_t, size_t>>& out) const {
   out.clear();
+  std::vector<uint64_t> prefix(words.size() + 1, 0);
+  for (size_t k = 0; k < words.size(); ++k) {
+    prefix[k + 1] = prefix[k] * k_window_base + words[k].hash;
+  }
+  size_t end = 0; // the window is words [i, end)
+  size_t weight = 0;
   for (size_t i = 0; i < words.size(); ++i) {
-    uint64_t h = k_fnv_offset;
-    size_t weight = 0;
-    size_t j = i;
-    for (; j < words.size() && weight < m_weight; ++j) {
-      h = (h ^ words[j].hash) * k_fnv_prime;
-      weight += words[j].weight;
+    while (end < words.size() && weight < m_weight) {
+      weight += words[end++].weight;
     }
     if (weight < m_weight) {
       return; // later starts are shorter still
     }
-    out.emplace_back(h, j - 1);
+    // At most m_weight words: each weighs 1 or more.
+    out.emplace_back(prefix[end] - prefix[i] * m_powers[end - i], end - 1);
+    weight -= words[i].weight;
   }
 }
 

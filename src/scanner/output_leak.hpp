@@ -31,7 +31,7 @@ void split_words(std::string_view text, std::vector<Word>& out);
 class LeakIndex {
 public:
   // n = 0 turns the check off.
-  explicit LeakIndex(size_t n) : m_weight(2 * n) {}
+  explicit LeakIndex(size_t n);
 
   // Adds a system prompt's word windows; call once per system field.
   void add_source(std::string_view text);
@@ -42,11 +42,13 @@ public:
 
 private:
   // For each start word: the hash of the shortest window from it whose
-  // weight reaches m_weight, and its last word (npos when too short).
+  // weight reaches m_weight, and its last word; none for the starts too
+  // near the end to reach it.
   void windows(const std::vector<Word>& words,
                std::vector<std::pair<uint64_t, size_t>>& out) const;
 
   size_t m_weight;
+  std::vector<uint64_t> m_powers; // of the window hash's base, to m_weight
   std::unordered_set<uint64_t> m_windows;
 };
 

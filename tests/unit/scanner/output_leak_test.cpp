@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <random>
 #include <string>
 
 namespace veil {
@@ -25,7 +28,102 @@ const char* k_system =
     "interest rates before checking the customer's tier in the CRM. The "
     "discount code for gold customers is listed in the internal wiki.";
 
+// The leaks a plain search finds: the answer's words from each start to
+// where they weigh 2n, when the prompt holds the same words (any case) in
+// a row; touching or overlapping stretches merged.
+std::vector<std::string> leaked_by_search(size_t n, std::string_view system,
+                                          std::string_view answer) {
+  auto words_of = [](std::string_view text, std::vector<Word>& words) {
+    split_words(text, words);
+    std::vector<std::string> out;
+    for (const Word& w : words) {
+      std::string word(text.substr(w.start, w.end - w.start));
+      std::transform(word.begin(), word.end(), word.begin(), [](char c) {
+        return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
+      });
+      out.push_back(word);
+    }
+    return out;
+  };
+  std::vector<Word> system_words;
+  std::vector<Word> answer_words;
+  const std::vector<std::string> prompt = words_of(system, system_words);
+  const std::vector<std::string> said = words_of(answer, answer_words);
+  std::vector<std::string> out;
+  size_t first = SIZE_MAX;
+  size_t last = 0;
+  for (size_t i = 0; i < said.size(); ++i) {
+    size_t end = i;
+    size_t weight = 0;
+    while (end < said.size() && weight < 2 * n) {
+      weight += answer_words[end++].weight;
+    }
+    if (weight < 2 * n) {
+      break;
+    }
+    if (std::search(prompt.begin(), prompt.end(), said.begin() + i,
+                    said.begin() + end) == prompt.end()) {
+      continue;
+    }
+    if (first != SIZE_MAX && i <= last + 1) {
+      last = std::max(last, end - 1);
+      continue;
+    }
+    if (first != SIZE_MAX) {
+      out.emplace_back(
+          answer.substr(answer_words[first].start,
+                        answer_words[last].end - answer_words[first].start));
+    }
+    first = i;
+    last = end - 1;
+  }
+  if (first != SIZE_MAX) {
+    out.emplace_back(
+        answer.substr(answer_words[first].start,
+                      answer_words[last].end - answer_words[first].start));
+  }
+  return out;
+}
+
 TEST_SUITE("scanner::output_leak") {
+
+  TEST_CASE("leaks are the stretches a plain search finds") {
+    // Prompts and answers of a few words, Latin, Cyrillic and CJK (weight 1
+    // each), the answers copying stretches of their prompt in any case.
+    const std::vector<std::string> vocab = {
+        "alpha", "Beta", "gamma", "café", "данные", "東", "京",  "数",
+        "x1",    "42",   "never", "you",  "are",    "a",  "tool"};
+    std::mt19937 random(3);
+    auto pick = [&](size_t n) { return size_t(random() % n); };
+    for (int round = 0; round < 300; ++round) {
+      std::string system;
+      std::vector<std::string> words;
+      for (size_t k = 0, count = 5 + pick(40); k < count; ++k) {
+        words.push_back(vocab[pick(vocab.size())]);
+        system += words.back() + (pick(3) == 0 ? ", " : " ");
+      }
+      std::string answer;
+      for (size_t k = 0, count = pick(8); k < count; ++k) {
+        answer += vocab[pick(vocab.size())] + " ";
+      }
+      const size_t from = pick(words.size());
+      for (size_t k = from; k < std::min(words.size(), from + pick(20)); ++k) {
+        std::string word = words[k];
+        if (pick(2) == 0) {
+          std::transform(word.begin(), word.end(), word.begin(),
+                         [](char c) { return char(std::toupper(c)); });
+        }
+        answer += word + (pick(4) == 0 ? "! " : " ");
+      }
+      for (size_t k = 0, count = pick(8); k < count; ++k) {
+        answer += vocab[pick(vocab.size())] + " ";
+      }
+      const size_t n = 1 + pick(8);
+      CHECK_MESSAGE(leaked(n, system, answer) ==
+                        leaked_by_search(n, system, answer),
+                    n << " | " << system << " | " << answer);
+    }
+  }
 
   TEST_CASE("words: letters and digits, one per CJK character") {
     std::vector<Word> words;
