@@ -67,6 +67,9 @@ std::string_view role_of(const OwnerRoles& roles, std::string_view owner) {
 // many messages costs fields x depth, not fields x messages.
 std::string_view explicit_role(const OwnerRoles& roles,
                                std::string_view pointer) {
+  if (roles.empty()) {
+    return {}; // no "role" key in the record: nothing to look up
+  }
   for (size_t cut = pointer.rfind('/'); cut != std::string_view::npos;
        cut = cut == 0 ? std::string_view::npos : pointer.rfind('/', cut - 1)) {
     if (std::string_view role = role_of(roles, pointer.substr(0, cut));
@@ -108,9 +111,7 @@ Direction direction_of_role(std::string_view role) {
 void assign_roles(Record& record) {
   sort_roles(record.roles);
   for (Field& field : record.fields) {
-    std::string_view role = record.roles.empty()
-                                ? std::string_view()
-                                : explicit_role(record.roles, field.pointer);
+    std::string_view role = explicit_role(record.roles, field.pointer);
     if (role.empty()) {
       role = shape_role(field);
     }

@@ -8,6 +8,12 @@
 
 namespace veil {
 
+// c with ASCII capitals lowered, other bytes as they are (std::tolower in
+// the "C" locale veil runs in, without a library call per byte).
+constexpr char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+}
+
 // True when no byte of s is 0x80 or above.
 bool is_ascii(std::string_view s);
 

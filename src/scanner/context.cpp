@@ -1,16 +1,13 @@
 #include "scanner/context.hpp"
 
 #include "core/json_pointer.hpp"
+#include "scanner/ascii.hpp"
 
 #include <algorithm>
 
 namespace veil {
 
 namespace {
-
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
-}
 
 bool any_word_in(const ContextSpec& context, std::string_view text) {
   for (const std::string& word : context.words) {
@@ -43,9 +40,9 @@ bool model_is_context(const ContextSpec& context, std::string_view model) {
 }
 
 bool contains_word_ci(std::string_view haystack, std::string_view word) {
-  auto it =
-      std::search(haystack.begin(), haystack.end(), word.begin(), word.end(),
-                  [](char a, char b) { return lower(a) == lower(b); });
+  auto it = std::search(
+      haystack.begin(), haystack.end(), word.begin(), word.end(),
+      [](char a, char b) { return ascii_lower(a) == ascii_lower(b); });
   return it != haystack.end();
 }
 

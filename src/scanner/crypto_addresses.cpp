@@ -1,5 +1,6 @@
 #include "scanner/crypto_addresses.hpp"
 
+#include "scanner/ascii.hpp"
 #include "scanner/keccak.hpp"
 
 #include <openssl/evp.h>
@@ -70,15 +71,11 @@ uint32_t bech32_polymod(const std::vector<uint8_t>& values) {
   return check;
 }
 
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? char(c + 32) : c;
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') {
     return c - '0';
   }
-  c = lower(c);
+  c = ascii_lower(c);
   return (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
 }
 
@@ -117,7 +114,7 @@ bool validate_btc_bech32(std::string_view text) {
   }
   std::string hrp;
   for (char c : text.substr(0, separator)) {
-    hrp += lower(c);
+    hrp += ascii_lower(c);
   }
   if (hrp != "bc") {
     return false;
@@ -133,7 +130,7 @@ bool validate_btc_bech32(std::string_view text) {
   }
   std::vector<uint8_t> data;
   for (char c : text.substr(separator + 1)) {
-    size_t v = k_bech32.find(lower(c));
+    size_t v = k_bech32.find(ascii_lower(c));
     if (v == std::string_view::npos) {
       return false;
     }
@@ -169,7 +166,7 @@ bool validate_btc_bech32(std::string_view text) {
 }
 
 bool validate_eth_address(std::string_view text) {
-  if (text.size() != 42 || text[0] != '0' || lower(text[1]) != 'x') {
+  if (text.size() != 42 || text[0] != '0' || ascii_lower(text[1]) != 'x') {
     return false;
   }
   std::string_view hex = text.substr(2);
@@ -192,7 +189,7 @@ bool validate_eth_address(std::string_view text) {
   // keccak256(lower-case hex) is 8 or more.
   std::string lowered;
   for (char c : hex) {
-    lowered += lower(c);
+    lowered += ascii_lower(c);
   }
   const std::array<uint8_t, 32> hash = keccak256(lowered);
   for (size_t i = 0; i < hex.size(); ++i) {

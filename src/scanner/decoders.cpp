@@ -337,15 +337,16 @@ void decode_if_long(std::string_view text, size_t start, size_t end,
   decode_run(text, start, end, all, any, out);
 }
 
-// The runs of one block: the open run (from an earlier block) ends at its
-// first white space, the one after its last stays open, and of those
-// between only the ones of eight bytes or more are looked at (most of a
-// text is short words: a step per word took a sixth of the pass's time).
+// The run not yet ended by white space or a quote.
 struct OpenRun {
   size_t start = 0;
   bool escape = false; // a byte of it before this block may start an escape
 };
 
+// The runs of one block: the open run (from an earlier block) ends at its
+// first white space, the one after its last stays open, and of those
+// between only the ones of eight bytes or more are looked at (most of a
+// text is short words: a step per word took a sixth of the pass's time).
 void decode_block(std::string_view text, size_t block, const RunBits& bits,
                   OpenRun& open, std::vector<DecodedSpan>& out) {
   if (bits.spaces == 0) {

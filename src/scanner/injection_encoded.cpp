@@ -60,10 +60,6 @@ constexpr std::array<bool, 256> k_word_chars = [] {
   return table;
 }();
 
-char lower(char c) {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
 // Bit b of entry a set when a rot13 word starts with the letters a, b
 // (0 for 'a'): most words are rejected on their first two letters.
 constexpr std::array<uint32_t, 26> k_rot13_starts = [] {
@@ -77,8 +73,8 @@ constexpr std::array<uint32_t, 26> k_rot13_starts = [] {
 // Whether a word starting with the letters a, b may be a rot13 word: most
 // words are ruled out on these two.
 bool rot13_start(char a, char b) {
-  unsigned first = unsigned(lower(a) - 'a');
-  unsigned second = unsigned(lower(b) - 'a');
+  unsigned first = unsigned(ascii_lower(a) - 'a');
+  unsigned second = unsigned(ascii_lower(b) - 'a');
   return first < 26 && second < 26 && (k_rot13_starts[first] >> second & 1);
 }
 
@@ -87,7 +83,7 @@ bool is_rot13_word(std::string_view word) {
     return false;
   }
   std::array<char, 12> buffer{}; // no allocation: this runs on many words
-  std::transform(word.begin(), word.end(), buffer.begin(), lower);
+  std::transform(word.begin(), word.end(), buffer.begin(), ascii_lower);
   std::string_view folded(buffer.data(), word.size());
   return std::find(k_rot13_words.begin(), k_rot13_words.end(), folded) !=
          k_rot13_words.end();

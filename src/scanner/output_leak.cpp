@@ -1,5 +1,7 @@
 #include "scanner/output_leak.hpp"
 
+#include "scanner/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -68,16 +70,13 @@ constexpr std::array<CharClass, 128> k_ascii_classes = [] {
   return classes;
 }();
 
-uint64_t hash_byte(uint64_t h, unsigned char c) {
-  if (c >= 'A' && c <= 'Z') {
-    c = static_cast<unsigned char>(c - 'A' + 'a');
-  }
-  return (h ^ c) * k_fnv_prime;
+uint64_t hash_byte(uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(ascii_lower(c))) * k_fnv_prime;
 }
 
 uint64_t hash_bytes(std::string_view bytes) {
   uint64_t h = k_fnv_offset;
-  for (unsigned char c : bytes) {
+  for (char c : bytes) {
     h = hash_byte(h, c);
   }
   return h;
@@ -113,7 +112,7 @@ void split_words(std::string_view text, std::vector<Word>& out) {
     uint64_t h = k_fnv_offset;
     do {
       for (size_t end = i + length; i < end; ++i) {
-        h = hash_byte(h, static_cast<unsigned char>(text[i]));
+        h = hash_byte(h, text[i]);
       }
     } while (i < text.size() &&
              class_at(text, i, &length) == CharClass::letter);

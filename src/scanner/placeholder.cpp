@@ -1,5 +1,7 @@
 #include "scanner/placeholder.hpp"
 
+#include "scanner/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -36,12 +38,6 @@ constexpr std::array<std::string_view, 24> k_markers = {
     "redacted", "filtered", "masked", "your_", "your-", "yourkey", "yourtoken",
     "placeholder", "changeme", "changeit", "replace_", "replaceme", "insert_",
     "_here", "-here", "example", "sample", "dummy", "0123456789"};
-
-// ASCII only, as std::tolower in the "C" locale veil runs in, without a
-// library call per byte (every secret match is checked here).
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
-}
 
 bool is_word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
@@ -99,8 +95,8 @@ bool is_trivial_run(std::string_view v) {
   }
   bool ascending = true;
   for (size_t i = 1; i < body.size() && ascending; ++i) {
-    char prev = lower(body[i - 1]);
-    char cur = lower(body[i]);
+    char prev = ascii_lower(body[i - 1]);
+    char cur = ascii_lower(body[i]);
     // "1234567890" wraps, as keyboards do.
     ascending = cur == prev + 1 || (prev == '9' && cur == '0');
   }
@@ -119,7 +115,7 @@ bool looks_like_placeholder(std::string_view value) {
     }
   }
   std::string lowered(value);
-  std::transform(lowered.begin(), lowered.end(), lowered.begin(), lower);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), ascii_lower);
   for (std::string_view marker : k_markers) {
     if (lowered.find(marker) != std::string::npos) {
       return true;

@@ -12,6 +12,14 @@ namespace {
 
 TEST_SUITE("scanner::ascii") {
 
+  TEST_CASE("ascii_lower lowers ASCII capitals only") {
+    CHECK(ascii_lower('A') == 'a');
+    CHECK(ascii_lower('Z') == 'z');
+    for (char c : std::string_view("az09@[`{ \xC3\x89")) {
+      CHECK(ascii_lower(c) == c);
+    }
+  }
+
   TEST_CASE("is_ascii finds a high byte wherever it lies") {
     CHECK(is_ascii(""));
     CHECK(is_ascii(std::string(200, 'a')));
