@@ -122,16 +122,24 @@ const LeakIndex& OutputChecks::leak_index(const Record& record) {
       m_record_sources.push_back(field.text);
     }
   }
-  // Starts as the index of no prompt, which is empty.
-  if (!std::equal(m_record_sources.begin(), m_record_sources.end(),
-                  m_leak_sources.begin(), m_leak_sources.end())) {
-    m_leak_sources.assign(m_record_sources.begin(), m_record_sources.end());
-    m_leak_index = LeakIndex(m_leak_ngram);
-    for (const std::string& source : m_leak_sources) {
-      m_leak_index.add_source(source);
+  auto same = [&](const LeakEntry& entry) {
+    return std::equal(m_record_sources.begin(), m_record_sources.end(),
+                      entry.sources.begin(), entry.sources.end());
+  };
+  auto found = std::find_if(m_leak_entries.begin(), m_leak_entries.end(), same);
+  if (found == m_leak_entries.end()) {
+    if (m_leak_entries.size() < k_leak_entries) {
+      m_leak_entries.emplace_back();
+    }
+    found = m_leak_entries.end() - 1; // the least recently used
+    found->sources.assign(m_record_sources.begin(), m_record_sources.end());
+    found->index = LeakIndex(m_leak_ngram);
+    for (const std::string& source : found->sources) {
+      found->index.add_source(source);
     }
   }
-  return m_leak_index;
+  std::rotate(m_leak_entries.begin(), found, found + 1);
+  return m_leak_entries.front().index;
 }
 
 void OutputChecks::check_leaks(const Record& record, std::vector<Match>& out) {

@@ -51,8 +51,9 @@ public:
 
 private:
   void check_leaks(const Record& record, std::vector<Match>& out);
-  // The index of the record's system prompts: the last record's when they
-  // are the same texts (logs repeat the system prompt record after record).
+  // The index of the record's system prompts, built once for a few recent
+  // ones: a log repeats a handful of system prompts, mixed record after
+  // record, and building an index cost a third of the check.
   const LeakIndex& leak_index(const Record& record);
   void add(const CompiledRule& rule, uint32_t field, Span span,
            std::vector<Match>& out) const;
@@ -62,9 +63,13 @@ private:
   std::unique_ptr<CompiledRule> m_canary;
   std::unique_ptr<CompiledRule> m_leak;
   std::unique_ptr<CompiledRule> m_json;
-  std::vector<std::string> m_leak_sources; // what m_leak_index was made of
+  struct LeakEntry {
+    std::vector<std::string> sources; // the system prompts it indexes
+    LeakIndex index{0};
+  };
+  static constexpr size_t k_leak_entries = 8;
+  std::vector<LeakEntry> m_leak_entries; // the most recently used first
   std::vector<std::string_view> m_record_sources;
-  LeakIndex m_leak_index{0}; // of m_leak_sources
 };
 
 } // namespace veil
