@@ -277,10 +277,12 @@ CandidateFilter::lists_in(std::string_view text, Scratch::Memo& memo,
 }
 
 const MinCounts& CandidateFilter::min_counts_of(uint32_t rule) const {
-  m_counted[rule].call([&] {
-    const Rule& spec = m_shared->rules[rule];
-    m_min_counts[rule] = min_counts(spec.regex, spec.group);
-  });
+  const Rule& spec = m_shared->rules[rule];
+  if (spec.compiled != nullptr) {
+    return spec.compiled->finding_counts();
+  }
+  m_counted[rule].call(
+      [&] { m_min_counts[rule] = min_counts(spec.regex, spec.group); });
   return m_min_counts[rule];
 }
 

@@ -23,6 +23,7 @@
 
 #include "core/once_flag.hpp"
 #include "scanner/byte_superset.hpp"
+#include "scanner/compiled_rule.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/vectorscan_db.hpp"
 
@@ -45,6 +46,9 @@ public:
     // When context is required: its words (a finding needs one in the
     // text, the JSON key or the model name). Empty: no such need.
     std::vector<std::string> context_words;
+    // The rule's compiled form, when there is one: it works out the counts
+    // a finding needs once for both (nullptr: from regex, here).
+    const CompiledRule* compiled = nullptr;
   };
   // A rule to run on a text.
   struct Candidate {

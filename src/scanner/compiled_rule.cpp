@@ -58,6 +58,7 @@ CompiledRule::CompiledRule(RuleSpec spec, size_t index)
 }
 
 void CompiledRule::compile_now() const {
+  analyze(); // match() reads the finding pattern
   m_regex = compile_regex(m_spec, "regex", m_spec.regex);
   if (m_spec.group > m_regex->NumberOfCapturingGroups()) {
     throw RuleError(m_spec.where("group").format() + ": rule " + m_spec.id +
@@ -68,17 +69,21 @@ void CompiledRule::compile_now() const {
   for (const std::string& allow : m_spec.allow) {
     m_allow.push_back(compile_regex(m_spec, "allow", allow));
   }
-  m_finding_pattern =
-      veil::finding_pattern(m_spec.regex, m_spec.group).value_or(std::string());
   // Compiling the finding pattern costs about what compiling the regex did
   // when the decoys are a small part of it (a person-name rule: 40M cycles,
   // the price of 65 group extractions there); a rule that rarely matches
   // never pays it, and a large one must match more often first.
   m_check_after = 64 + uint32_t(m_regex->ProgramSize()) / 16;
+}
+
+void CompiledRule::analyze_now() const {
+  m_finding_pattern =
+      veil::finding_pattern(m_spec.regex, m_spec.group).value_or(std::string());
   if (std::optional<RegexShape> shape =
           regex_shape(m_spec.regex, m_spec.group)) {
     m_anchor_need = AnchorNeed::of(*shape);
     m_segment_need = SegmentNeed::of(*shape);
+    m_finding_counts = shape->group_need;
   }
 }
 

@@ -2,7 +2,10 @@
 // its validator looked up, its direction parsed. Built once at start-up and
 // shared by every worker thread. A built-in rule's regexes are compiled on
 // first use (thread-safe): compiling all of them takes half a second, and a
-// pre-commit run on one file needs few.
+// pre-commit run on one file needs few. What the scanner reads from the
+// regex itself (anchors, barriers, counts, the finding pattern) is worked
+// out apart, also on first use: a rule the candidate filter picks often
+// has no window to search in a text, and then RE2 need not compile it.
 #pragma once
 
 #include "core/once_flag.hpp"
@@ -56,19 +59,25 @@ public:
   // The finding pattern, or the regex when it has no decoy branches: it
   // matches somewhere in every text where the rule can give a finding.
   const std::string& finding_pattern() const {
-    compile();
+    analyze();
     return m_finding_pattern.empty() ? m_spec.regex : m_finding_pattern;
   }
   // The digits or non-ASCII bytes every match holds (see anchor_windows.hpp).
   const AnchorNeed& anchor_need() const {
-    compile();
+    analyze();
     return m_anchor_need;
   }
   // The bytes no match holds and what a finding needs (see
   // barrier_segments.hpp).
   const SegmentNeed& segment_need() const {
-    compile();
+    analyze();
     return m_segment_need;
+  }
+  // What every match that can give a finding holds: min_counts() of the
+  // regex and group (the candidate filter's counts).
+  const MinCounts& finding_counts() const {
+    analyze();
+    return m_finding_counts;
   }
   bool reports_only() const { return m_spec.style == "none"; }
   bool applies_to(Direction d) const;
@@ -90,10 +99,15 @@ private:
     m_compiled.call([this] { compile_now(); });
   }
   void compile_now() const;
+  void analyze() const {
+    m_analyzed.call([this] { analyze_now(); });
+  }
+  void analyze_now() const;
 
   RuleSpec m_spec;
   size_t m_index;
   mutable OnceFlag m_compiled;
+  mutable OnceFlag m_analyzed;
   mutable std::unique_ptr<RE2> m_regex;
   // The finding pattern (empty: no decoy branches), its regex once built
   // (nullptr when it does not compile), and the matches counted until then.
@@ -105,6 +119,7 @@ private:
   const RE2* finding_regex() const;
   mutable AnchorNeed m_anchor_need;
   mutable SegmentNeed m_segment_need;
+  mutable MinCounts m_finding_counts;
   mutable std::vector<std::unique_ptr<RE2>> m_allow;
   ValidatorFn m_validator = nullptr;
   Direction m_direction = Direction::unknown; // unknown: any

@@ -38,6 +38,22 @@ TEST_SUITE("scanner::compiled_rule") {
     CHECK(good.accepts("abc"));
   }
 
+  TEST_CASE("a built-in rule's anchors and counts come from its regex "
+            "text, without compiling it") {
+    RuleSpec spec = located(make_rule("t.shape", "(\\d{4}-\\d{4}"));
+    spec.builtin = true;
+    CompiledRule bad(spec, 0);
+    CHECK_NOTHROW(bad.anchor_need());
+    CHECK_NOTHROW(bad.finding_counts());
+    CHECK_THROWS_AS(bad.regex(), RuleError); // compiled only now
+    spec.regex = "card (\\d{4}-\\d{4})";
+    spec.group = 1;
+    CompiledRule good(spec, 0);
+    CHECK(good.anchor_need().kind == AnchorNeed::Kind::digit);
+    CHECK(good.finding_counts().digits == 8);
+    CHECK(good.finding_counts().bytes == 14);
+  }
+
   TEST_CASE("a bad allow pattern falls back to the rule's location") {
     RuleSpec spec = located(make_rule("t.allow", "x"));
     spec.allow = {"ok", "[z"};
