@@ -27,6 +27,7 @@
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/vectorscan_db.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -80,12 +81,20 @@ public:
     VectorscanDb::Scratch db;
     std::vector<uint8_t> seen;
     std::vector<uint32_t> hits;
-    // The keyword lists in the last JSON key and model name seen: both
-    // repeat from text to text.
-    struct Memo {
-      bool valid = false;
+    // The keyword lists in the last few JSON keys and model names seen: a
+    // record's fields take turns among a few keys ("role", "content",
+    // "name"...), and each repeats from record to record. Entries are
+    // replaced in turn; the last one found is asked first.
+    struct Seen {
       std::string text;
       std::vector<uint32_t> lists;
+    };
+    struct Memo {
+      static constexpr size_t k_size = 8;
+      std::array<Seen, k_size> seen;
+      size_t used = 0;
+      size_t last = 0; // found last
+      size_t next = 0; // replaced next
     };
     Memo key;
     Memo model;

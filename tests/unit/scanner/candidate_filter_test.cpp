@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -144,6 +145,35 @@ TEST_SUITE("scanner::candidate_filter") {
     CHECK(run(filter, {"X12345", "passport_no", ""}, 1) == Flags{2});
     CHECK(run(filter, {"X12345", "id", "reisepass-bot"}, 1) == Flags{2});
     CHECK(run(filter, {"X12345", "id", "", true}, 1) == Flags{2});
+  }
+
+  TEST_CASE("one scratch over texts whose keys and model names come and "
+            "go decides as a fresh one") {
+    std::vector<CandidateFilter::Rule> rules = {rule("\\b\\w{6}\\b", {}),
+                                                rule("\\b\\w{5}\\b", {})};
+    rules[0].context_words = {"passport"};
+    rules[1].context_words = {"iban", "account"};
+    CandidateFilter filter(rules);
+    // More keys than the scratch remembers: some name a context word.
+    std::vector<std::string> keys = {
+        "role", "content",    "passport_no", "name",      "iban",     "type",
+        "text", "account_id", "id",          "arguments", "passport", "model"};
+    std::vector<std::string> models = {"", "gpt-4o", "iban-bot"};
+    CandidateFilter::Scratch scratch;
+    std::mt19937 rng(11);
+    for (int i = 0; i < 400; ++i) {
+      const std::string& key = keys[rng() % keys.size()];
+      const std::string& model = models[rng() % models.size()];
+      CandidateFilter::Text text{"X12345 Y1234", key, model};
+      std::vector<CandidateFilter::Candidate> reused;
+      filter.candidates(text, scratch, reused);
+      Flags got(2, 0);
+      for (const CandidateFilter::Candidate& c : reused) {
+        got.at(c.rule) = c.context_outside ? 2 : 1;
+      }
+      INFO("key ", key, ", model ", model);
+      CHECK(got == run(filter, text, 2));
+    }
   }
 
   TEST_CASE("with Vectorscan a rule runs only when its regex may match") {
