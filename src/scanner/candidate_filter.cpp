@@ -263,26 +263,16 @@ void CandidateFilter::drop_without_context(const Text& text, Scratch& scratch,
 const std::vector<uint32_t>&
 CandidateFilter::lists_in(std::string_view text, Scratch::Memo& memo,
                           std::vector<uint8_t>& seen) const {
-  if (memo.used > 0 && memo.seen[memo.last].text == text) {
-    return memo.seen[memo.last].lists;
-  }
-  for (size_t i = 0; i < memo.used; ++i) {
-    if (memo.seen[i].text == text) {
-      memo.last = i;
-      return memo.seen[i].lists;
+  auto same = [&](const Scratch::Seen& entry) { return entry.text == text; };
+  auto make = [&](Scratch::Seen& entry) {
+    entry.text = text;
+    entry.lists.clear();
+    m_keywords.matches(text, seen, entry.lists);
+    for (uint32_t list : entry.lists) {
+      seen[list] = 0;
     }
-  }
-  memo.last = memo.next;
-  memo.next = (memo.next + 1) % Scratch::Memo::k_size;
-  memo.used = std::max(memo.used, memo.last + 1);
-  Scratch::Seen& entry = memo.seen[memo.last];
-  entry.text = text;
-  entry.lists.clear();
-  m_keywords.matches(text, seen, entry.lists);
-  for (uint32_t list : entry.lists) {
-    seen[list] = 0;
-  }
-  return entry.lists;
+  };
+  return memo.find(same, make).lists;
 }
 
 const MinCounts& CandidateFilter::min_counts_of(uint32_t rule) const {

@@ -22,12 +22,12 @@
 #pragma once
 
 #include "core/once_flag.hpp"
+#include "core/recent.hpp"
 #include "scanner/byte_superset.hpp"
 #include "scanner/compiled_rule.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/vectorscan_db.hpp"
 
-#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -83,19 +83,12 @@ public:
     std::vector<uint32_t> hits;
     // The keyword lists in the last few JSON keys and model names seen: a
     // record's fields take turns among a few keys ("role", "content",
-    // "name"...), and each repeats from record to record. Entries are
-    // replaced in turn; the last one found is asked first.
+    // "name"...), and each repeats from record to record.
     struct Seen {
       std::string text;
       std::vector<uint32_t> lists;
     };
-    struct Memo {
-      static constexpr size_t k_size = 8;
-      std::array<Seen, k_size> seen;
-      size_t used = 0;
-      size_t last = 0; // found last
-      size_t next = 0; // replaced next
-    };
+    using Memo = Recent<Seen, 8>;
     Memo key;
     Memo model;
     std::vector<uint8_t> keyword_ok;

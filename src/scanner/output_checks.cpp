@@ -126,20 +126,14 @@ const LeakIndex& OutputChecks::leak_index(const Record& record) {
     return std::equal(m_record_sources.begin(), m_record_sources.end(),
                       entry.sources.begin(), entry.sources.end());
   };
-  auto found = std::find_if(m_leak_entries.begin(), m_leak_entries.end(), same);
-  if (found == m_leak_entries.end()) {
-    if (m_leak_entries.size() < k_leak_entries) {
-      m_leak_entries.emplace_back();
+  auto make = [&](LeakEntry& entry) {
+    entry.sources.assign(m_record_sources.begin(), m_record_sources.end());
+    entry.index = LeakIndex(m_leak_ngram);
+    for (const std::string& source : entry.sources) {
+      entry.index.add_source(source);
     }
-    found = m_leak_entries.end() - 1; // the least recently used
-    found->sources.assign(m_record_sources.begin(), m_record_sources.end());
-    found->index = LeakIndex(m_leak_ngram);
-    for (const std::string& source : found->sources) {
-      found->index.add_source(source);
-    }
-  }
-  std::rotate(m_leak_entries.begin(), found, found + 1);
-  return m_leak_entries.front().index;
+  };
+  return m_leak_entries.find(same, make).index;
 }
 
 void OutputChecks::check_leaks(const Record& record, std::vector<Match>& out) {

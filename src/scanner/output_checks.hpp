@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/finding.hpp"
+#include "core/recent.hpp"
 #include "core/record.hpp"
 #include "rules/rule_spec.hpp"
 #include "scanner/compiled_rule.hpp"
@@ -67,8 +68,7 @@ private:
     std::vector<std::string> sources; // the system prompts it indexes
     LeakIndex index{0};
   };
-  static constexpr size_t k_leak_entries = 8;
-  std::vector<LeakEntry> m_leak_entries; // the most recently used first
+  Recent<LeakEntry, 8> m_leak_entries;
   std::vector<std::string_view> m_record_sources;
 };
 
