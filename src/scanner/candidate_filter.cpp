@@ -121,6 +121,8 @@ CandidateFilter::CandidateFilter(const std::vector<Rule>& rules)
               (vectorscan_mode() == "1" || vectorscan_mode() == "sync");
   s.sync = vectorscan_mode() == "sync";
   s.rules = rules;
+  m_known_counts =
+      std::make_unique<std::atomic<const MinCounts*>[]>(rules.size());
   m_counted = std::make_unique<OnceFlag[]>(rules.size());
   m_min_counts.resize(rules.size());
   int32_t context_lists = 0;
@@ -275,14 +277,17 @@ CandidateFilter::lists_in(std::string_view text, Scratch::Memo& memo,
   return memo.find(same, make).lists;
 }
 
-const MinCounts& CandidateFilter::min_counts_of(uint32_t rule) const {
+const MinCounts& CandidateFilter::count(uint32_t rule) const {
   const Rule& spec = m_shared->rules[rule];
+  const MinCounts* counts = &m_min_counts[rule];
   if (spec.compiled != nullptr) {
-    return spec.compiled->finding_counts();
+    counts = &spec.compiled->finding_counts();
+  } else {
+    m_counted[rule].call(
+        [&] { m_min_counts[rule] = min_counts(spec.regex, spec.group); });
   }
-  m_counted[rule].call(
-      [&] { m_min_counts[rule] = min_counts(spec.regex, spec.group); });
-  return m_min_counts[rule];
+  m_known_counts[rule].store(counts, std::memory_order_release);
+  return *counts;
 }
 
 void CandidateFilter::drop_by_counts(std::string_view text,
