@@ -6,10 +6,12 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 namespace veil {
 
@@ -212,24 +214,31 @@ void CandidateFilter::keyword_candidates(const Text& text, Scratch& scratch,
                                          std::vector<Candidate>& out) const {
   const size_t rule_count = m_shared->rule_count;
   scratch.seen.resize(m_keywords.size());
+  scratch.rules.resize((rule_count + 63) / 64);
   scratch.hits.clear();
   m_keywords.candidates(text.text, scratch.seen, scratch.hits);
-  out.clear();
+  // The hits come in the order the keywords were found; a bit per rule
+  // gives them in rule order without sorting.
   for (uint32_t hit : scratch.hits) {
     if (hit < rule_count) {
-      int32_t context = m_context_list[hit];
+      scratch.rules[hit / 64] |= uint64_t{1} << (hit % 64);
+    }
+  }
+  out.clear();
+  for (size_t word = 0; word < scratch.rules.size(); ++word) {
+    for (uint64_t bits = std::exchange(scratch.rules[word], 0); bits != 0;
+         bits &= bits - 1) {
+      uint32_t rule = uint32_t(word * 64 + size_t(std::countr_zero(bits)));
+      int32_t context = m_context_list[rule];
       bool outside =
           context >= 0 && !scratch.seen[rule_count + size_t(context)];
-      out.push_back(Candidate{hit, outside});
+      out.push_back(Candidate{rule, outside});
     }
   }
   for (uint32_t hit : scratch.hits) {
     scratch.seen[hit] = 0;
   }
   drop_without_context(text, scratch, out);
-  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-    return a.rule < b.rule;
-  });
 }
 
 void CandidateFilter::drop_without_context(const Text& text, Scratch& scratch,

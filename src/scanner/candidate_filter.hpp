@@ -81,6 +81,7 @@ public:
     VectorscanDb::Scratch db;
     std::vector<uint8_t> seen;
     std::vector<uint32_t> hits;
+    std::vector<uint64_t> rules; // a bit per rule hit, cleared after use
     // The keyword lists in the last few JSON keys and model names seen: a
     // record's fields take turns among a few keys ("role", "content",
     // "name"...), and each repeats from record to record.

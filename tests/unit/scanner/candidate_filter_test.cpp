@@ -96,6 +96,27 @@ TEST_SUITE("scanner::candidate_filter") {
     CHECK(run(filter, "zz 1234567") == Flags{0, 1, 1});
   }
 
+  TEST_CASE("candidates come in rule order, whatever order their keywords "
+            "are in") {
+    std::vector<CandidateFilter::Rule> rules;
+    for (int i = 0; i < 150; ++i) { // three words of bits
+      rules.push_back(rule("k" + std::to_string(i), {"k" + std::to_string(i)}));
+    }
+    CandidateFilter filter(rules);
+    CandidateFilter::Scratch scratch;
+    std::vector<CandidateFilter::Candidate> out;
+    filter.candidates({"k149 k70 k3 k64 k63 k0", "", ""}, scratch, out);
+    std::vector<uint32_t> got;
+    for (const CandidateFilter::Candidate& c : out) {
+      got.push_back(c.rule);
+    }
+    // "k149" holds no other keyword; "k70" holds "k7", "k64" holds "k6"...
+    CHECK(got == std::vector<uint32_t>{0, 1, 3, 6, 7, 14, 63, 64, 70, 149});
+    filter.candidates({"k5", "", ""}, scratch, out); // nothing left over
+    CHECK(out.size() == 1);
+    CHECK(out[0].rule == 5);
+  }
+
   TEST_CASE("a rule runs only on texts with as many digits as it needs") {
     CandidateFilter filter(sample_rules()); // rule 1 needs 7
     CHECK(run(filter, "ghp_ only") == Flags{1, 0, 0});
