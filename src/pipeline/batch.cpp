@@ -54,6 +54,10 @@ void Batch::add(const RawLine& line) {
   lines.push_back(slot);
 }
 
+void Batch::seal() {
+  storage.append(k_read_ahead, '\0');
+}
+
 std::string_view Batch::raw_line(size_t i) const {
   const LineSlot& s = lines[i];
   return std::string_view(storage).substr(

@@ -45,6 +45,9 @@ struct Batch {
   // Whether the records' kept fields hold little enough memory to keep.
   bool records_worth_keeping() const;
   void add(const RawLine& line);
+  // After the last add(): k_read_ahead bytes after the last line, so that
+  // every line's content may be read past (Record::readable_after).
+  void seal();
   // Views of the record's pieces inside storage.
   std::string_view raw_line(size_t i) const; // bom + content + terminator
 };

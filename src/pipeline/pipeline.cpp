@@ -49,6 +49,7 @@ void read_record(Batch& batch, size_t i, WorkerState& state) {
   record.content = storage.substr(slot.begin, slot.length);
   record.terminator =
       storage.substr(slot.begin + slot.length, slot.terminator_length);
+  record.readable_after = true; // the batch is sealed
   if (slot.too_long) {
     state.reader.clear(record); // nothing of it is scanned
     record.kind = RecordKind::too_long;
@@ -304,6 +305,7 @@ private:
 };
 
 void Driver::submit(std::unique_ptr<Batch> batch, const std::string& file) {
+  batch->seal();
   if (!m_pool) {
     process_batch(*batch, *m_states[0]);
     m_stage.consume(*batch, file);

@@ -42,8 +42,9 @@ private:
 
   const ReaderOptions& m_options;
   simdjson::ondemand::parser m_parser;
-  std::string m_buffer;  // the line plus simdjson's padding
-  std::string m_pointer; // pointer of the value being visited
+  std::string m_buffer;         // the line plus simdjson's padding, when copied
+  const char* m_base = nullptr; // the content parsed: the line or m_buffer
+  std::string m_pointer;        // pointer of the value being visited
   Record* m_record = nullptr;
 };
 

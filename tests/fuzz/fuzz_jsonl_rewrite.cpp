@@ -1,7 +1,8 @@
 // JSONL reader + line rewriter. Property: when a line parses as JSON,
 // replacing every string value through the rewriter gives a line that still
 // parses, with the same number of strings, each now the replacement; the
-// reader never crashes on any bytes.
+// reader never crashes on any bytes. A line parsed where it lies (the rest
+// of the input after it, as the next lines of a batch) reads as its copy.
 #include "fuzz_check.hpp"
 #include "reader/record_reader.hpp"
 #include "sinks/line_rewriter.hpp"
@@ -32,6 +33,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     line = line.substr(0, line.find('\n')); // one record is one line
   }
   veil::Record record = read(reader, line);
+  const std::string storage =
+      std::string(reinterpret_cast<const char*>(data), size) +
+      std::string(veil::k_read_ahead, '\0');
+  veil::Record in_place;
+  in_place.content = std::string_view(storage).substr(0, line.size());
+  in_place.readable_after = true;
+  reader.read(in_place);
+  FUZZ_CHECK(in_place.kind == record.kind);
+  FUZZ_CHECK(in_place.fields.size() == record.fields.size());
+  for (size_t i = 0; i < record.fields.size(); ++i) {
+    const veil::Field& a = record.fields[i];
+    const veil::Field& b = in_place.fields[i];
+    FUZZ_CHECK(a.pointer == b.pointer && a.text == b.text &&
+               a.raw_begin == b.raw_begin && a.raw_end == b.raw_end);
+  }
   if (record.kind != veil::RecordKind::json) {
     // Text: the whole line is one field (none when empty).
     FUZZ_CHECK(record.fields.size() == (line.empty() ? 0u : 1u));

@@ -36,6 +36,45 @@ void check_text_field(const Record& record) {
 
 TEST_SUITE("reader::record_reader") {
 
+  TEST_CASE("a line parsed where it lies, with any bytes after it, reads as "
+            "its padded copy") {
+    const std::vector<std::string> lines = {
+        R"({"a":"x","b":["y\n",{"c":"d\u00e9"}],"role":"user"})",
+        R"({"a":"unterminated)",
+        R"({"a":"x"} {"b":"y"})",
+        R"({"a":)",
+        R"(["x", "y")",
+        R"("just a string")",
+        "{\"a\":\"\xff\xfe\"}",
+        "",
+        "not json at all",
+        R"({"k":"v"})",
+    };
+    // What follows a line in a batch: the next lines, then zeros.
+    const std::vector<std::string> afters = {
+        std::string(k_read_ahead, '\0'),
+        "\"}]}\"" + std::string(k_read_ahead, '"'),
+        "\n{\"next\":\"line\"}\n" + std::string(k_read_ahead, '}'),
+        std::string(k_read_ahead, '\\'),
+    };
+    const ReaderOptions options = mode(InputMode::jsonl);
+    for (const std::string& line : lines) {
+      Record copied = read_line(line, options);
+      for (const std::string& after : afters) {
+        const std::string storage = line + after;
+        RecordReader reader(options);
+        Record record;
+        record.content = std::string_view(storage).substr(0, line.size());
+        record.readable_after = true;
+        reader.read(record);
+        INFO("line: ", line, " after: ", after.substr(0, 16));
+        CHECK(record.kind == copied.kind);
+        CHECK(record.invalid_utf8 == copied.invalid_utf8);
+        CHECK(views(record) == views(copied));
+      }
+    }
+  }
+
   TEST_CASE("auto: a line starting with { or [ is JSON") {
     const std::string obj = R"(  {"a":"x"})";
     Record r = read_line(obj);
