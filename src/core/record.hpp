@@ -110,14 +110,14 @@ enum class RecordKind {
 inline constexpr size_t k_read_ahead = 64;
 
 struct Record {
-  size_t input_index = 0;   // which input (file) it came from
-  uint64_t line = 0;        // 1-based line number in that input
-  std::string_view bom;     // UTF-8 BOM written back before content, if any
-  std::string_view content; // the line without BOM and terminator
+  size_t input_index = 0;      // which input (file) it came from
+  uint64_t line = 0;           // 1-based line number in that input
+  std::string_view bom;        // UTF-8 BOM written back before content, if any
+  std::string_view content;    // the line without BOM and terminator
+  std::string_view terminator; // "\n", "\r\n" or ""
   // k_read_ahead bytes after content may be read (their values do not
   // matter): the batch's storage goes on that far.
   bool readable_after = false;
-  std::string_view terminator; // "\n", "\r\n" or ""
   RecordKind kind = RecordKind::text;
   bool invalid_utf8 = false;
   FieldList fields;

@@ -2,6 +2,7 @@
 
 #include "scanner/ascii.hpp"
 #include "scanner/byte_superset.hpp"
+#include "scanner/compiled_rule.hpp"
 
 #include <simdjson.h>
 

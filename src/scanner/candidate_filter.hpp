@@ -24,7 +24,6 @@
 #include "core/once_flag.hpp"
 #include "core/recent.hpp"
 #include "scanner/byte_superset.hpp"
-#include "scanner/compiled_rule.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/vectorscan_db.hpp"
 
@@ -37,6 +36,8 @@
 #include <vector>
 
 namespace veil {
+
+class CompiledRule;
 
 class CandidateFilter {
 public:
