@@ -78,7 +78,7 @@ static_assert(simdjson::SIMDJSON_PADDING <= k_read_ahead);
 JsonOutcome JsonlReader::read(Record& record) {
   m_record = &record;
   if (record.readable_after) {
-    m_base = record.content.data(); // a copy of every line cost 1 % of a run
+    m_base = record.content.data(); // no second copy of the input
   } else {
     m_buffer.assign(record.content);
     m_buffer.append(simdjson::SIMDJSON_PADDING, '\0');
