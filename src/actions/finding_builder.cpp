@@ -167,6 +167,7 @@ void FindingBuilder::build(const Record& record,
     size_t copied = 0;
     const bool has_marker =
         m_options.allow_markers && has_allow_marker(field.text);
+    RawColumns columns(record, field); // the matches come in order of start
     for (; i < matches.size() && matches[i].field == index; ++i) {
       const Match& m = matches[i];
       const RuleSpec& spec = m.rule->spec();
@@ -185,7 +186,7 @@ void FindingBuilder::build(const Record& record,
       f.confidence = m.confidence;
       f.start = m.start;
       f.end = m.end;
-      f.column = raw_column(record, field, m.start);
+      f.column = columns.column(m.start);
       f.preview = masked_preview(spec.category, spec.entity, value);
       f.fingerprint = m_hash.hex(spec.id, normalize_value(spec.entity, value));
       if (m_options.baseline_hash != nullptr) {

@@ -48,19 +48,35 @@ bool looks_like_placeholder_token(std::string_view text) {
 }
 
 bool within_placeholder_token(std::string_view text, size_t start, size_t end) {
+  return PlaceholderProbe().within(text, start, end);
+}
+
+bool PlaceholderProbe::within(std::string_view text, size_t start, size_t end) {
   if (start >= text.size() || end > text.size() || start >= end) {
     return false;
   }
-  size_t open = text.rfind('[', start);
-  if (open == std::string_view::npos) {
+  const bool same = text.data() == m_text.data() &&
+                    text.size() == m_text.size() && start + 1 >= m_scanned;
+  if (same) {
+    size_t found = text.substr(m_scanned, start + 1 - m_scanned).rfind('[');
+    m_open = found == k_none ? m_open : m_scanned + found;
+  } else {
+    m_text = text;
+    m_open = text.rfind('[', start);
+    m_token_open = k_none;
+  }
+  m_scanned = start + 1;
+  if (m_open == k_none) {
     return false;
   }
-  size_t close = text.find_first_of("[]", open + 1);
-  if (close == std::string_view::npos || text[close] != ']' ||
-      close + 1 < end) {
-    return false;
+  if (m_token_open != m_open) {
+    m_token_open = m_open;
+    m_close = text.find_first_of("[]", m_open + 1);
+    m_token =
+        m_close != k_none && text[m_close] == ']' &&
+        looks_like_placeholder_token(text.substr(m_open, m_close + 1 - m_open));
   }
-  return looks_like_placeholder_token(text.substr(open, close + 1 - open));
+  return m_token && m_close + 1 >= end;
 }
 
 } // namespace veil

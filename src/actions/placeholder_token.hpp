@@ -18,4 +18,24 @@ bool looks_like_placeholder_token(std::string_view text);
 // True when [start, end) lies inside one such token of text.
 bool within_placeholder_token(std::string_view text, size_t start, size_t end);
 
+// within_placeholder_token() for the matches of a search, whose starts rise:
+// each call goes on from where the last one on the same text stopped and a
+// token is read once, so a text of n bytes costs O(n) however many matches
+// it holds (a '[' looked for from each match back to the start of a 200 MB
+// line without one: still at it after ten minutes). A text asked about must
+// not change while the probe is in use.
+class PlaceholderProbe {
+public:
+  bool within(std::string_view text, size_t start, size_t end);
+
+private:
+  static constexpr size_t k_none = std::string_view::npos;
+  std::string_view m_text;
+  size_t m_scanned = 0;         // bytes of m_text looked at for '['
+  size_t m_open = k_none;       // the last '[' among them
+  size_t m_token_open = k_none; // the '[' that m_close and m_token are of
+  size_t m_close = k_none;      // the first '[' or ']' after it
+  bool m_token = false;         // the two enclose a placeholder token
+};
+
 } // namespace veil

@@ -26,21 +26,11 @@ size_t utf8_length(uint32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-} // namespace
-
-uint64_t raw_column(const Record& record, const Field& field, size_t start) {
-  if (!field.is_json) {
-    return field.raw_begin + start + 1;
-  }
-  std::string_view token =
-      record.content.substr(field.raw_begin, field.raw_end - field.raw_begin);
-  return field.raw_begin + raw_offset_in_token(token, start) + 1;
-}
-
-size_t raw_offset_in_token(std::string_view token, size_t decoded_offset) {
-  size_t raw = 1; // past the opening quote
-  size_t decoded = 0;
-  while (decoded < decoded_offset && raw + 1 < token.size()) {
+// Walks raw and decoded on through the token until decoded reaches target
+// (or the token ends).
+void walk_to(std::string_view token, size_t target, size_t& raw,
+             size_t& decoded) {
+  while (decoded < target && raw + 1 < token.size()) {
     if (token[raw] != '\\') {
       ++raw;
       ++decoded;
@@ -57,7 +47,38 @@ size_t raw_offset_in_token(std::string_view token, size_t decoded_offset) {
     raw += pair ? 12 : 6;
     decoded += pair ? 4 : utf8_length(cp);
   }
+}
+
+} // namespace
+
+uint64_t raw_column(const Record& record, const Field& field, size_t start) {
+  return RawColumns(record, field).column(start);
+}
+
+size_t raw_offset_in_token(std::string_view token, size_t decoded_offset) {
+  size_t raw = 1; // past the opening quote
+  size_t decoded = 0;
+  walk_to(token, decoded_offset, raw, decoded);
   return raw;
+}
+
+RawColumns::RawColumns(const Record& record, const Field& field)
+    : m_token(field.is_json
+                  ? record.content.substr(field.raw_begin,
+                                          field.raw_end - field.raw_begin)
+                  : std::string_view()),
+      m_json(field.is_json), m_begin(field.raw_begin) {}
+
+uint64_t RawColumns::column(size_t start) {
+  if (!m_json) {
+    return m_begin + start + 1;
+  }
+  if (start < m_decoded) {
+    m_raw = 1; // an earlier offset: from the opening quote again
+    m_decoded = 0;
+  }
+  walk_to(m_token, start, m_raw, m_decoded);
+  return m_begin + m_raw + 1;
 }
 
 } // namespace veil

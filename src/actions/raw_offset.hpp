@@ -17,4 +17,21 @@ uint64_t raw_column(const Record& record, const Field& field, size_t start);
 // token: the raw string token including its quotes.
 size_t raw_offset_in_token(std::string_view token, size_t decoded_offset);
 
+// raw_column() for the findings of one field, whose starts rise: each call
+// walks on from where the last one stopped, so a field costs one pass over
+// its token however many findings it holds (a walk from the token's start
+// for each finding made a 23 MB line take 9 s instead of 4).
+class RawColumns {
+public:
+  RawColumns(const Record& record, const Field& field);
+  uint64_t column(size_t start);
+
+private:
+  std::string_view m_token; // the raw JSON string token
+  bool m_json;
+  uint32_t m_begin;
+  size_t m_raw = 1;     // a position in m_token...
+  size_t m_decoded = 0; // ...and the decoded offset it stands for
+};
+
 } // namespace veil

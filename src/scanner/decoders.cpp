@@ -247,6 +247,9 @@ void add(std::vector<DecodedSpan>& out, size_t start, size_t end,
 // holds the classes every byte of it has, `any` those some byte has.
 void decode_run(std::string_view text, size_t start, size_t end, uint8_t all,
                 uint8_t any, std::vector<DecodedSpan>& out) {
+  if (end - start > k_max_encoded_bytes) {
+    return; // add() would drop its reading: not worth making
+  }
   std::string_view run = text.substr(start, end - start);
   if ((any & k_escape) != 0 && has_escape(run)) {
     std::string decoded = decode_escapes(run);

@@ -214,9 +214,15 @@ void leet_words(std::string_view text, size_t block, uint64_t signs,
   }
 }
 
+// Whether a span of a text is short enough to be read: asked before its
+// reading is made, as a text of many MB would be copied whole for nothing.
+bool fits(size_t start, size_t end) {
+  return end - start <= k_max_encoded_bytes;
+}
+
 void add_span(std::vector<DecodedSpan>& out, size_t start, size_t end,
               std::string text, const char* kind) {
-  if (end - start <= k_max_encoded_bytes && !text.empty()) {
+  if (fits(start, end) && !text.empty()) {
     out.push_back(DecodedSpan{static_cast<uint32_t>(start),
                               static_cast<uint32_t>(end), std::move(text),
                               kind});
@@ -232,8 +238,8 @@ void find_tag_runs(std::string_view text, std::vector<DecodedSpan>& out) {
            (static_cast<uint8_t>(text[end + 2]) & 0xFE) == 0x80) {
       end += 4;
     }
-    if (end == i) {
-      i = text.find("\xF3\xA0", i + 2);
+    if (end == i || !fits(i, end)) {
+      i = text.find("\xF3\xA0", std::max(i + 2, end));
       continue;
     }
     std::string decoded = decode_tag_characters(text.substr(i, end - i));
@@ -276,7 +282,7 @@ bool has_zero_width(std::string_view text) {
 }
 
 void find_zero_width(std::string_view text, std::vector<DecodedSpan>& out) {
-  if (!has_zero_width(text)) {
+  if (!fits(0, text.size()) || !has_zero_width(text)) {
     return;
   }
   std::string stripped = strip_zero_width_in_words(text);
@@ -288,7 +294,8 @@ void find_zero_width(std::string_view text, std::vector<DecodedSpan>& out) {
 // Words spelled with Cyrillic or Greek look-alikes ("ignоre" with a
 // Cyrillic o), read with the Latin letters they imitate.
 void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
-  if (!has_byte_in(text, 0xCD, 0xD4)) { // lead bytes of U+0340-U+053F
+  if (!fits(0, text.size()) ||
+      !has_byte_in(text, 0xCD, 0xD4)) { // lead bytes of U+0340-U+053F
     return;
   }
   std::string folded = fold_look_alikes(text);
@@ -328,10 +335,10 @@ void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
       last = end;
     });
   }
-  if (rot13_hits >= k_min_hidden_words) {
+  if (rot13_hits >= k_min_hidden_words && fits(0, text.size())) {
     add_span(out, 0, text.size(), rot13(text), "rot13");
   }
-  if (leet_hits >= k_min_hidden_words) {
+  if (leet_hits >= k_min_hidden_words && fits(first, last)) {
     std::string_view span = text.substr(first, last - first);
     add_span(out, first, last, unleet(span), "leet");
   }

@@ -55,8 +55,9 @@ void keep_strongest(std::vector<Match>& matches) {
 
 void Scanner::find(const CompiledRule& rule, const Record& record,
                    uint32_t field_index, std::vector<Match>& out) const {
+  PlaceholderProbe placeholders;
   find_between(rule, record, field_index, 0,
-               record.fields[field_index].text.size(), out);
+               record.fields[field_index].text.size(), placeholders, out);
 }
 
 template <typename OnWindow>
@@ -88,14 +89,16 @@ void Scanner::for_each_window(const CompiledRule& rule, const Field& field,
 void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
                             uint32_t field_index, bool gate,
                             std::vector<Match>& out) {
-  for_each_window(rule, record.fields[field_index], gate,
-                  [&](size_t from, size_t to) {
-                    find_between(rule, record, field_index, from, to, out);
-                  });
+  PlaceholderProbe placeholders;
+  for_each_window(
+      rule, record.fields[field_index], gate, [&](size_t from, size_t to) {
+        find_between(rule, record, field_index, from, to, placeholders, out);
+      });
 }
 
 void Scanner::find_between(const CompiledRule& rule, const Record& record,
                            uint32_t field_index, size_t from, size_t to,
+                           PlaceholderProbe& placeholders,
                            std::vector<Match>& out) const {
   const Field& field = record.fields[field_index];
   re2::StringPiece text(field.text.data(), field.text.size());
@@ -112,7 +115,7 @@ void Scanner::find_between(const CompiledRule& rule, const Record& record,
     }
     size_t start = g.data() - text.data();
     size_t end = start + g.size();
-    if (within_placeholder_token(field.text, start, end)) {
+    if (placeholders.within(field.text, start, end)) {
       // A token of an earlier redact (an encrypt token's base64 body looks
       // like a key): redacting redacted text again leaves it alone.
       note_drop(rule, field_index, start, end, "placeholder");
@@ -427,12 +430,15 @@ void Scanner::run_searches(std::span<const Record> records,
     std::iota(m_search_order.begin(), m_search_order.end(), 0u);
   }
   m_found.clear();
+  // Every text of the group stays in place throughout: one probe serves
+  // them all, a rule's searches coming in order of field and offset.
+  PlaceholderProbe placeholders;
   for (uint32_t i : m_search_order) {
     Search& search = m_searches[i];
     explain_into(drops.empty() ? nullptr : &drops[search.record]);
     search.first_found = uint32_t(m_found.size());
     find_between(*rules[search.rule], records[search.record], search.field,
-                 search.from, search.to, m_found);
+                 search.from, search.to, placeholders, m_found);
     search.found_count = uint32_t(m_found.size()) - search.first_found;
   }
 }

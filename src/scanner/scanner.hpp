@@ -18,6 +18,8 @@
 
 namespace veil {
 
+class PlaceholderProbe;
+
 class Scanner {
 public:
   // Matches below min_confidence (--min-confidence) are dropped before
@@ -126,9 +128,11 @@ private:
   template <typename OnWindow>
   void for_each_window(const CompiledRule& rule, const Field& field, bool gate,
                        OnWindow search);
-  // find() between two offsets of the field's text.
+  // find() between two offsets of the field's text. `placeholders` serves
+  // the searches of one rule in a field, in order (and may serve more).
   void find_between(const CompiledRule& rule, const Record& record,
                     uint32_t field_index, size_t from, size_t to,
+                    PlaceholderProbe& placeholders,
                     std::vector<Match>& out) const;
   // The candidate filter's rules for the field into m_candidates; the
   // field's anchors and the rule gate reset. True when the gate is to be

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <vector>
 
 namespace veil {
 namespace {
@@ -36,6 +38,59 @@ TEST_SUITE("actions::placeholder_token") {
     CHECK_FALSE(within_placeholder_token(text, body, outside + 2));
     CHECK_FALSE(within_placeholder_token("[x] abc", 4, 6));
     CHECK_FALSE(within_placeholder_token("[sk-abcdefghijklmnop]", 1, 20));
+  }
+
+  // Texts of brackets, token bodies and tokens, some cut short.
+  std::string random_text(std::mt19937 & rng) {
+    static const std::vector<std::string> pieces = {
+        "[",
+        "]",
+        "A",
+        "_",
+        "1",
+        ":",
+        " ",
+        "x",
+        "enc",
+        "[EMAIL_ADDRESS_3]",
+        "[E:enc:AAAAAAAAAAAAAAAAAAAAAA]",
+        "[US_SSN:0123456789abcdef]",
+        "[PERSON_",
+        "[X:enc:AA"};
+    std::string text;
+    const size_t count = rng() % 40;
+    for (size_t i = 0; i < count; ++i) {
+      text += pieces[rng() % pieces.size()];
+    }
+    return text;
+  }
+
+  TEST_CASE("a probe answers as a fresh look does, over rising and falling "
+            "starts and two texts in turn") {
+    std::mt19937 rng(7);
+    size_t inside = 0;
+    for (int round = 0; round < 2000; ++round) {
+      const std::string texts[2] = {random_text(rng), random_text(rng)};
+      PlaceholderProbe probe;
+      size_t start[2] = {0, 0};
+      for (int query = 0; query < 30; ++query) {
+        const size_t t = rng() % 4 == 0 ? 1 : 0;
+        const std::string& text = texts[t];
+        if (text.empty()) {
+          continue;
+        }
+        // Mostly rising, as a rule's matches come; now and then from the
+        // start again, as the next rule's do.
+        start[t] = rng() % 5 == 0
+                       ? rng() % text.size()
+                       : std::min(text.size() - 1, start[t] + rng() % 6);
+        const size_t end = start[t] + 1 + rng() % 8;
+        const bool expected = within_placeholder_token(text, start[t], end);
+        inside += expected ? 1 : 0;
+        CHECK(probe.within(text, start[t], end) == expected);
+      }
+    }
+    CHECK(inside > 100); // the texts do hold tokens around the spans
   }
 
 } // TEST_SUITE

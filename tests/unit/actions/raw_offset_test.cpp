@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace veil {
 namespace {
 
@@ -43,6 +47,37 @@ TEST_SUITE("actions::raw_offset") {
   TEST_CASE("an offset past the end stops at the closing quote") {
     CHECK(raw_offset_in_token(R"("ab")", 10) == 3);
     CHECK(raw_offset_in_token(R"("a\n")", 10) == 4);
+  }
+
+  TEST_CASE("RawColumns gives raw_column's answers for rising offsets, and "
+            "for an offset that goes back") {
+    // A line with a JSON string token of escapes of every width, and text.
+    const std::string line =
+        R"({"k": "a\n\u00e9b\ud83d\ude00 c\"\u20ac\\d \u0041xyz"})";
+    Record record;
+    record.content = line;
+    Field json;
+    json.raw_begin = uint32_t(line.find('"', 5));
+    json.raw_end = uint32_t(line.rfind('"') + 1);
+    json.is_json = true;
+    Field text; // a text line's field: offsets are the line's
+    text.raw_begin = 0;
+    text.raw_end = uint32_t(line.size());
+    std::mt19937 rng(3);
+    for (const Field* field : {&json, &text}) {
+      for (int round = 0; round < 200; ++round) {
+        RawColumns columns(record, *field);
+        size_t start = 0;
+        for (int i = 0; i < 12; ++i) {
+          start = rng() % 4 == 0 ? rng() % 24 : start + rng() % 3;
+          CHECK(columns.column(start) == raw_column(record, *field, start));
+        }
+      }
+    }
+    RawColumns columns(record, json);
+    CHECK(columns.column(2) == json.raw_begin + 4 + 1);  // é, after a\n
+    CHECK(columns.column(1) == json.raw_begin + 2 + 1);  // back to \n
+    CHECK(columns.column(9) == json.raw_begin + 23 + 1); // after the pair
   }
 
 } // TEST_SUITE
