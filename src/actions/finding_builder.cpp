@@ -167,7 +167,9 @@ void FindingBuilder::build(const Record& record,
     size_t copied = 0;
     const bool has_marker =
         m_options.allow_markers && has_allow_marker(field.text);
-    RawColumns columns(record, field); // the matches come in order of start
+    // The matches come in order of start.
+    RawColumns columns(record, field);
+    AllowMarkerLines marker_lines;
     for (; i < matches.size() && matches[i].field == index; ++i) {
       const Match& m = matches[i];
       const RuleSpec& spec = m.rule->spec();
@@ -193,7 +195,8 @@ void FindingBuilder::build(const Record& record,
         f.baseline_fingerprint = m_options.baseline_hash->hex(
             spec.id, normalize_value(spec.entity, value));
       }
-      f.allow_marker = has_marker && line_has_allow_marker(field.text, m.start);
+      f.allow_marker =
+          has_marker && marker_lines.on_line_of(field.text, m.start);
       f.replacement = replacement(style, spec.entity, value);
       for (const CompiledRule* signal : m.signals) {
         f.signals.push_back(signal->spec().id);

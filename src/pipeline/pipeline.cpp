@@ -17,6 +17,7 @@
 #include <chrono>
 #include <deque>
 #include <iostream>
+#include <optional>
 
 namespace veil {
 
@@ -228,13 +229,20 @@ void OrderedStage::consume_record(const Record& record,
 // One stderr line per dropped candidate; the value only as a masked preview.
 void OrderedStage::explain(const Record& record, const std::vector<Drop>& drops,
                            const std::string& file) const {
+  // A field's drops come rule by rule, each rule's in order of offset.
+  std::optional<RawColumns> columns;
+  uint32_t columns_field = 0;
   for (const Drop& d : drops) {
     const Field& field = record.fields[d.field];
+    if (!columns || columns_field != d.field) {
+      columns.emplace(record, field);
+      columns_field = d.field;
+    }
     const RuleSpec& spec = d.rule->spec();
     std::string_view value(field.text.data() + d.start, d.end - d.start);
     std::cerr << "veil: explain: " << file << ':' << record.line << ':'
-              << raw_column(record, field, d.start) << ": rule " << spec.id
-              << ": " << masked_preview(spec.category, spec.entity, value)
+              << columns->column(d.start) << ": rule " << spec.id << ": "
+              << masked_preview(spec.category, spec.entity, value)
               << " dropped by " << d.stage << '\n';
   }
 }
