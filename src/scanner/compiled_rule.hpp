@@ -117,6 +117,11 @@ private:
   mutable std::unique_ptr<RE2> m_finding;
   mutable std::atomic<uint32_t> m_matches{0};
   const RE2* finding_regex() const;
+  // What is left of the bytes that anchored tries may walk before RE2 gets
+  // its reverse program (match_unreversed); set on compiling.
+  mutable std::atomic<int64_t> m_unreversed_budget{0};
+  bool match_unreversed(const RE2& re, re2::StringPiece text, size_t from,
+                        size_t to, re2::StringPiece* groups) const;
   mutable AnchorNeed m_anchor_need;
   mutable SegmentNeed m_segment_need;
   mutable MinCounts m_finding_counts;

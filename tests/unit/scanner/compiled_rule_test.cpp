@@ -1,13 +1,44 @@
 #include "core/errors.hpp"
+#include "random_text.hpp"
 #include "rule_util.hpp"
+#include "rules/catalog.hpp"
 #include "scanner/compiled_rule.hpp"
 
 #include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
 
 namespace veil {
 namespace {
 
 using test::make_rule;
+
+// Each match in text[from, to), one after the other as the scanner takes
+// them: its span and its group's span.
+using Found = std::vector<std::tuple<size_t, size_t, size_t, size_t>>;
+
+template <typename Next>
+Found matches_between(const std::string& text, size_t from, size_t to,
+                      int group, Next next) {
+  re2::StringPiece whole(text);
+  std::vector<re2::StringPiece> m(size_t(group) + 1);
+  Found out;
+  size_t pos = from;
+  while (pos <= to && next(whole, pos, to, m.data())) {
+    size_t start = m[0].data() - text.data();
+    size_t end = start + m[0].size();
+    pos = m[0].empty() ? end + 1 : end;
+    const re2::StringPiece& g = m[size_t(group)];
+    size_t g_start = g.data() == nullptr ? 0 : g.data() - text.data();
+    out.emplace_back(start, end, g_start, g_start + g.size());
+  }
+  return out;
+}
 
 RuleSpec located(RuleSpec spec) {
   spec.location = SourceLocation{"user.toml", 3, 1};
@@ -153,6 +184,48 @@ TEST_SUITE("scanner::compiled_rule") {
     spec.validator_mode = "require";
     CHECK(CompiledRule(spec, 0).judge("4111111111111112") ==
           CompiledRule::Verdict::drop);
+  }
+
+  TEST_CASE("a rule's first matches, found without RE2's reverse program, "
+            "are RE2's") {
+    // A new rule takes its first matches from anchored tries; in short
+    // ranges they last longer, so whole texts and 12-byte ranges are both
+    // searched, each compared with RE2's own unanchored search.
+    Catalog catalog = load_catalog(CatalogOptions{});
+    std::mt19937 rng(5);
+    size_t compared = 0;
+    for (const RuleSpec& spec : catalog.rules) {
+      if (spec.examples_match.empty()) {
+        continue;
+      }
+      CompiledRule rule(spec, 0);
+      RE2 re2(spec.regex);
+      auto by_rule = [&](re2::StringPiece text, size_t from, size_t to,
+                         re2::StringPiece* m) {
+        return rule.match(text, from, to, m);
+      };
+      auto by_re2 = [&](re2::StringPiece text, size_t from, size_t to,
+                        re2::StringPiece* m) {
+        return re2.Match(text, from, to, RE2::UNANCHORED, m, spec.group + 1);
+      };
+      std::vector<std::string> texts = rule_texts(rng, spec);
+      texts.resize(std::min<size_t>(texts.size(), 40));
+      for (const std::string& text : texts) {
+        for (size_t from = 0; from <= text.size(); from += 5) {
+          size_t to = std::min(text.size(), from + 12);
+          Found found = matches_between(text, from, to, spec.group, by_rule);
+          CHECK_MESSAGE(found ==
+                            matches_between(text, from, to, spec.group, by_re2),
+                        spec.id, ": ", text, " from ", from);
+          compared += found.size();
+        }
+        CHECK_MESSAGE(
+            matches_between(text, 0, text.size(), spec.group, by_rule) ==
+                matches_between(text, 0, text.size(), spec.group, by_re2),
+            spec.id, ": ", text);
+      }
+    }
+    CHECK(compared > 1000);
   }
 
 } // TEST_SUITE
