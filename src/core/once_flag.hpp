@@ -24,6 +24,8 @@ public:
     });
   }
 
+  bool done() const { return m_done.load(std::memory_order_acquire); }
+
 private:
   std::once_flag m_flag;
   std::atomic<bool> m_done{false};

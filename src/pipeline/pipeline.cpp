@@ -266,6 +266,9 @@ public:
     }
     if (threads > 1) {
       m_pool = std::make_unique<WorkerPool>(threads);
+      for (auto& state : m_states) {
+        state->scanner.compile_ahead(true);
+      }
     }
   }
 

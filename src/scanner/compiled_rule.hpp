@@ -43,6 +43,7 @@ public:
     compile();
     return *m_regex;
   }
+  bool compiled() const { return m_compiled.done(); }
   int group() const { return m_spec.group; }
   // The next match in text[from, to) (RE2 sees all of text as context):
   // regex().Match(text, from, to, UNANCHORED, groups, group() + 1) for

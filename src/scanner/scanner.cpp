@@ -2,6 +2,7 @@
 
 #include "actions/placeholder_token.hpp"
 #include "core/json_pointer.hpp"
+#include "scanner/compile_ahead.hpp"
 #include "scanner/context.hpp"
 #include "scanner/decoders.hpp"
 #include "scanner/pair_boost.hpp"
@@ -285,6 +286,9 @@ void Scanner::scan_group(std::span<const Record> records,
   plan_fields(records, drops);
   run_gate(records);
   plan_searches(records);
+  if (m_compile_ahead) {
+    compile_searched_rules();
+  }
   run_searches(records, drops);
   const FieldPlan* plans = m_plans.data();
   for (size_t r = 0; r < records.size(); ++r) {
@@ -409,6 +413,20 @@ void Scanner::plan_searches(std::span<const Record> records) {
       plan->search_count = uint32_t(m_searches.size()) - plan->first_search;
     }
   }
+}
+
+void Scanner::compile_searched_rules() {
+  const auto& rules = m_rules.rules();
+  m_rule_listed.assign(rules.size(), 0);
+  m_uncompiled.clear();
+  for (const Search& search : m_searches) {
+    const CompiledRule& rule = *rules[search.rule];
+    if (!m_rule_listed[search.rule] && !rule.compiled()) {
+      m_uncompiled.push_back(&rule);
+    }
+    m_rule_listed[search.rule] = 1;
+  }
+  veil::compile_ahead(m_uncompiled);
 }
 
 void Scanner::run_searches(std::span<const Record> records,

@@ -54,6 +54,11 @@ public:
   // micro-benchmarks, which scan the same texts over and over).
   void use_cache(bool on) { m_use_cache = on; }
 
+  // On: before a group's searches run, the rules they need that are not
+  // compiled yet compile on two threads (compile_ahead.hpp). For runs that
+  // may use more than one thread.
+  void compile_ahead(bool on) { m_compile_ahead = on; }
+
   // --explain: candidates dropped by a check are appended here (nullptr:
   // not recorded).
   void explain_into(std::vector<Drop>* drops) { m_drops = drops; }
@@ -114,6 +119,8 @@ private:
   // over its searches); in their order when explaining (drops stay in order).
   void run_searches(std::span<const Record> records,
                     std::span<std::vector<Drop>> drops);
+  // compile_ahead() for the rules of m_searches.
+  void compile_searched_rules();
   // The rest of scan() for one record, from its fields' plans.
   void scan_planned(const Record& record, const FieldPlan* plans,
                     std::vector<Match>& out);
@@ -174,6 +181,9 @@ private:
   std::vector<uint32_t> m_search_order;
   std::vector<uint32_t> m_rule_first; // run_searches' counting sort
   std::vector<Match> m_found;         // the searches' matches
+  bool m_compile_ahead = false;
+  std::vector<uint8_t> m_rule_listed; // compile_searched_rules(), by rule
+  std::vector<const CompiledRule*> m_uncompiled;
 };
 
 // Keeps a deterministic, non-overlapping subset: higher severity, then the
