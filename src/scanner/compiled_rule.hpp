@@ -80,6 +80,10 @@ public:
     analyze();
     return m_finding_counts;
   }
+  // Whether the regex's byte superset, when the rule has one (match() asks
+  // it until the regex has compiled), finds nothing in text[from, to), so
+  // that neither can the regex.
+  bool superset_rules_out(re2::StringPiece text, size_t from, size_t to) const;
   bool reports_only() const { return m_spec.style == "none"; }
   bool applies_to(Direction d) const;
   // Its validator rejects every value: the rule holds a place for findings
@@ -118,6 +122,8 @@ private:
   mutable std::unique_ptr<RE2> m_finding;
   mutable std::atomic<uint32_t> m_matches{0};
   const RE2* finding_regex() const;
+  mutable OnceFlag m_superset_built;
+  mutable std::unique_ptr<RE2> m_superset; // nullptr: none
   // What is left of the bytes that anchored tries may walk before RE2 gets
   // its reverse program (match_unreversed); set on compiling.
   mutable std::atomic<int64_t> m_unreversed_budget{0};

@@ -228,6 +228,48 @@ TEST_SUITE("scanner::compiled_rule") {
     CHECK(compared > 1000);
   }
 
+  TEST_CASE("every built-in rule: its byte superset rules out only ranges "
+            "where RE2 finds no match") {
+    Catalog catalog = load_catalog(CatalogOptions{});
+    std::mt19937 rng(9);
+    size_t ruled_out = 0;
+    for (const RuleSpec& spec : catalog.rules) {
+      CompiledRule rule(spec, 0);
+      RE2 re2(spec.regex);
+      for (const std::string& text : rule_texts(rng, spec)) {
+        re2::StringPiece whole(text);
+        for (size_t from = 0; from <= text.size(); from += 7) {
+          for (size_t to : {std::min(text.size(), from + 16), text.size()}) {
+            bool found =
+                re2.Match(whole, from, to, RE2::UNANCHORED, nullptr, 0);
+            bool out = rule.superset_rules_out(whole, from, to);
+            if (found && out) {
+              FAIL_CHECK(spec.id, ": ", text, " [", from, ", ", to, ")");
+            }
+            ruled_out += out ? 1 : 0;
+          }
+        }
+      }
+    }
+    CHECK(ruled_out > 10000);
+  }
+
+  TEST_CASE("a superset whose branches share a non-ASCII prefix") {
+    // RE2's Latin-1 mode seeks a factored prefix of non-ASCII bytes by
+    // their UTF-8 encoding; the superset must find it all the same.
+    RuleSpec spec = make_rule("t.marks", "(?:\\x{202A}|\\x{202E})\\p{L}\\p{L}");
+    spec.builtin = true;
+    CompiledRule rule(spec, 0);
+    std::string text = "a\xE2\x80\xAA"
+                       "bc";
+    re2::StringPiece whole(text);
+    CHECK_FALSE(rule.superset_rules_out(whole, 0, text.size()));
+    CHECK(rule.superset_rules_out(whole, 4, text.size()));
+    re2::StringPiece groups[1];
+    CHECK(rule.match(whole, 0, text.size(), groups));
+    CHECK(groups[0] == re2::StringPiece(text).substr(1));
+  }
+
 } // TEST_SUITE
 
 } // namespace
