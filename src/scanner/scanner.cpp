@@ -287,7 +287,7 @@ void Scanner::scan_group(std::span<const Record> records,
   run_gate(records);
   plan_searches(records);
   if (m_compile_ahead) {
-    compile_searched_rules();
+    compile_searched_rules(records);
   }
   run_searches(records, drops);
   const FieldPlan* plans = m_plans.data();
@@ -415,16 +415,23 @@ void Scanner::plan_searches(std::span<const Record> records) {
   }
 }
 
-void Scanner::compile_searched_rules() {
+void Scanner::compile_searched_rules(std::span<const Record> records) {
   const auto& rules = m_rules.rules();
   m_rule_listed.assign(rules.size(), 0);
   m_uncompiled.clear();
   for (const Search& search : m_searches) {
     const CompiledRule& rule = *rules[search.rule];
-    if (!m_rule_listed[search.rule] && !rule.compiled()) {
-      m_uncompiled.push_back(&rule);
+    if (m_rule_listed[search.rule] || rule.compiled()) {
+      continue;
     }
-    m_rule_listed[search.rule] = 1;
+    // A rule its superset rules out everywhere does not compile at all.
+    const std::string_view text =
+        records[search.record].fields[search.field].text;
+    if (!rule.superset_rules_out(re2::StringPiece(text.data(), text.size()),
+                                 search.from, search.to)) {
+      m_uncompiled.push_back(&rule);
+      m_rule_listed[search.rule] = 1;
+    }
   }
   veil::compile_ahead(m_uncompiled);
 }

@@ -119,8 +119,9 @@ private:
   // over its searches); in their order when explaining (drops stay in order).
   void run_searches(std::span<const Record> records,
                     std::span<std::vector<Drop>> drops);
-  // compile_ahead() for the rules of m_searches.
-  void compile_searched_rules();
+  // compile_ahead() for the rules of m_searches that their supersets do not
+  // rule out.
+  void compile_searched_rules(std::span<const Record> records);
   // The rest of scan() for one record, from its fields' plans.
   void scan_planned(const Record& record, const FieldPlan* plans,
                     std::vector<Match>& out);
