@@ -188,9 +188,10 @@ TEST_SUITE("scanner::compiled_rule") {
 
   TEST_CASE("a rule's first matches, found without RE2's reverse program, "
             "are RE2's") {
-    // A new rule takes its first matches from anchored tries; in short
-    // ranges they last longer, so whole texts and 12-byte ranges are both
-    // searched, each compared with RE2's own unanchored search.
+    // A new rule asks its byte superset until it compiles, and takes its
+    // first matches from anchored tries, which last longer in short ranges:
+    // whole texts and 12-byte ranges are both searched, each compared with
+    // RE2's own unanchored search.
     Catalog catalog = load_catalog(CatalogOptions{});
     std::mt19937 rng(5);
     size_t compared = 0;
