@@ -15,12 +15,14 @@ namespace veil {
 namespace {
 
 // Runs a rewritten pattern as bytes with RE2 in Latin-1 mode (one byte,
-// one character; the rewrite uses only syntax it shares with Vectorscan).
+// one character; the rewrite uses only syntax it shares with Vectorscan),
+// as CompiledRule runs it: after "(?:^|)", without which RE2 seeks a
+// factored non-ASCII prefix by its UTF-8 bytes and misses it.
 bool latin1_match(const std::string& rewritten, const std::string& text) {
   RE2::Options options;
   options.set_encoding(RE2::Options::EncodingLatin1);
   options.set_log_errors(false);
-  RE2 re(rewritten, options);
+  RE2 re("(?:^|)" + rewritten, options);
   REQUIRE_MESSAGE(re.ok(), rewritten, ": ", re.error());
   return RE2::PartialMatch(text, re);
 }
@@ -32,9 +34,8 @@ int on_hit(unsigned, unsigned long long, unsigned long long, unsigned,
   return 1;
 }
 
-// RE2's Latin-1 mode misses some alternations of multi-byte sequences
-// ((?:\xe2\x80\xaa|\xe2\x80\xae)); Vectorscan, the real consumer, decides
-// then. A pattern Vectorscan refuses runs on every text: a pass.
+// Vectorscan, the prefilter's consumer, decides when RE2 finds nothing. A
+// pattern Vectorscan refuses runs on every text: a pass.
 bool bytes_match(const std::string& rewritten, const std::string& text) {
   if (latin1_match(rewritten, text)) {
     return true;
