@@ -175,8 +175,9 @@ bool CompiledRule::match_unreversed(const RE2& re, re2::StringPiece text,
 // program instructions (the address rules, with their Unicode classes). So
 // until its regex has compiled, a rule's search first runs the regex's byte
 // superset (byte_superset.hpp) in RE2's Latin-1 mode, where a Unicode class
-// is a byte range: all 417 compile in 29 ms, against 179 ms for the
-// regexes. Where the superset finds nothing, so does the regex. "(?:^|)"
+// is a byte range: the 211 built-in rules superset_pays() picks have
+// supersets that compile in 13 ms, against 248 ms for their regexes. Where
+// the superset finds nothing, so does the regex. "(?:^|)"
 // in front, which matches everywhere, keeps RE2 from seeking a literal
 // prefix with memchr: in Latin-1 mode (RE2 2022-06-01) it looks for a
 // factored non-ASCII prefix by its UTF-8 bytes and misses it, as

@@ -6,6 +6,9 @@
 // regex itself (anchors, barriers, counts, the finding pattern) is worked
 // out apart, also on first use: a rule the candidate filter picks often
 // has no window to search in a text, and then RE2 need not compile it.
+// Until it has compiled, a search first asks the regex's byte superset,
+// cheaper to compile; and its first matches are found without the reverse
+// program RE2 would compile for them (compiled_rule.cpp says how).
 #pragma once
 
 #include "core/once_flag.hpp"
