@@ -24,6 +24,7 @@ struct LineSlot {
 
 struct Batch {
   size_t input_index = 0;
+  size_t worker = 0;   // the worker that filled the records
   std::string storage; // bom + content + terminator of each line
   std::vector<LineSlot> lines;
   std::vector<Record> records;             // filled by a worker
