@@ -1032,4 +1032,8 @@ std::string literal_pattern(std::string_view bytes) {
   return escape_bytes(bytes);
 }
 
+std::string latin1_re2_pattern(std::string_view superset) {
+  return "(?:^|)" + std::string(superset);
+}
+
 } // namespace veil
