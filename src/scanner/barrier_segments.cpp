@@ -89,21 +89,24 @@ void add_segment(uint32_t start, uint32_t end, std::vector<Window>& out) {
   }
 }
 
-// finding_segments() from the positions of the must bytes: the segment
-// around each, unless an earlier one took it in.
-void must_first_segments(std::string_view text, Window range,
-                         const SegmentNeed& need, std::vector<Window>& out) {
+// finding_segments() from the bytes one of which every finding holds (a
+// must byte, or a byte its counts need): the segment around each, unless an
+// earlier one took it in. `seeds(block)` gives them 64 bytes at a time.
+template <typename Seeds>
+void seeded_segments(std::string_view text, Window range,
+                     const SegmentNeed& need, Seeds seeds,
+                     std::vector<Window>& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const uint8_t* held = need.held.data();
   uint32_t done = range.start;
   for (uint32_t block = range.start; block < range.end; block += 64) {
-    uint64_t bits = equal_bits(text, block, need.must_bytes);
+    uint64_t bits = seeds(block);
     if (range.end - block < 64) {
       bits &= (uint64_t(1) << (range.end - block)) - 1;
     }
     for (; bits != 0; bits &= bits - 1) {
       const uint32_t hit = block + uint32_t(std::countr_zero(bits));
-      if (hit < done) {
+      if (hit < done || !held[p[hit]]) {
         continue;
       }
       uint32_t start = hit;
@@ -111,15 +114,44 @@ void must_first_segments(std::string_view text, Window range,
         --start;
       }
       uint64_t sum = 0;
+      uint8_t seen = 0;
       uint32_t end = start;
       for (; end < range.end && held[p[end]]; ++end) {
         sum += k_counts[p[end]];
+        seen |= held[p[end]];
       }
       done = end;
-      if (enough(sum, end - start, need.finding)) {
+      if (enough(sum, end - start, need.finding) &&
+          (!need.needs_must || (seen & SegmentNeed::k_must))) {
         add_segment(start, end, out);
       }
     }
+  }
+}
+
+// finding_segments() by a look at every byte of the range.
+void plain_segments(std::string_view text, Window range,
+                    const SegmentNeed& need, std::vector<Window>& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const uint8_t* held = need.held.data();
+  uint32_t i = range.start;
+  const uint32_t end = range.end;
+  while (i < end) {
+    while (i < end && !held[p[i]]) {
+      ++i;
+    }
+    const uint32_t start = i;
+    uint64_t sum = 0;
+    uint8_t seen = 0;
+    for (; i < end && held[p[i]]; ++i) {
+      sum += k_counts[p[i]];
+      seen |= held[p[i]];
+    }
+    if (i == start || !enough(sum, i - start, need.finding) ||
+        (need.needs_must && !(seen & SegmentNeed::k_must))) {
+      continue;
+    }
+    add_segment(start, i, out);
   }
 }
 
@@ -149,30 +181,30 @@ SegmentNeed SegmentNeed::of(const RegexShape& shape) {
 
 void finding_segments(std::string_view text, Window range,
                       const SegmentNeed& need, std::vector<Window>& out) {
+  // A finding holds one of the few must bytes, a digit, a non-ASCII byte or
+  // a capital: segments are sought from where those are (in most texts
+  // they are few), not from every byte.
+  auto seeded_by = [&](uint8_t low, uint8_t width) {
+    seeded_segments(
+        text, range, need,
+        [&](uint32_t block) { return range_bits(text, block, low, width); },
+        out);
+  };
   if (need.must_first) {
-    must_first_segments(text, range, need, out);
-    return;
-  }
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const uint8_t* held = need.held.data();
-  uint32_t i = range.start;
-  const uint32_t end = range.end;
-  while (i < end) {
-    while (i < end && !held[p[i]]) {
-      ++i;
-    }
-    const uint32_t start = i;
-    uint64_t sum = 0;
-    uint8_t seen = 0;
-    for (; i < end && held[p[i]]; ++i) {
-      sum += k_counts[p[i]];
-      seen |= held[p[i]];
-    }
-    if (i == start || !enough(sum, i - start, need.finding) ||
-        (need.needs_must && !(seen & SegmentNeed::k_must))) {
-      continue;
-    }
-    add_segment(start, i, out);
+    seeded_segments(
+        text, range, need,
+        [&](uint32_t block) {
+          return equal_bits(text, block, need.must_bytes);
+        },
+        out);
+  } else if (need.finding.digits > 0) {
+    seeded_by('0', 9);
+  } else if (need.finding.non_ascii > 0) {
+    seeded_by(0x80, 127);
+  } else if (need.finding.upper > 0) {
+    seeded_by('A', 25);
+  } else {
+    plain_segments(text, range, need, out);
   }
 }
 

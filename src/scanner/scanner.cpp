@@ -155,12 +155,28 @@ void Scanner::find_between(const CompiledRule& rule, const Record& record,
   }
 }
 
+// rot13 and leetspeak are readings of ordinary text, not encodings: digits
+// and card numbers read as "leet" would put a card finding on a whole
+// sentence. Only the injection rules, which look for instructions hidden
+// that way, run on them (in a long text a few words with digits make most
+// of it a leet reading, which every rule would scan again for nothing).
+namespace {
+bool counts_in_reading(std::string_view kind, const CompiledRule& rule) {
+  return (kind != "rot13" && kind != "leet") ||
+         rule.spec().category == "injection";
+}
+} // namespace
+
 // The gate's one pass pays when it spares two rules or more.
 constexpr size_t k_gate_worth = 2;
 
 void Scanner::scan_text(const Record& record, uint32_t field_index,
-                        std::vector<Match>& out) {
+                        std::string_view reading, std::vector<Match>& out) {
   bool gate = prepare(record, record.fields[field_index], k_gate_worth);
+  const auto& rules = m_rules.rules();
+  std::erase_if(m_candidates, [&](const CandidateFilter::Candidate& c) {
+    return !counts_in_reading(reading, *rules[c.rule]);
+  });
   run_candidates(record, field_index, m_candidates, gate, out);
 }
 
@@ -226,17 +242,6 @@ void Scanner::find_if_selected(const CompiledRule& rule, const Record& record,
   }
 }
 
-// rot13 and leetspeak are readings of ordinary text, not encodings: digits
-// and card numbers read as "leet" would put a card finding on a whole
-// sentence. Only the injection rules, which look for instructions hidden
-// that way, run on them.
-namespace {
-bool counts_in_reading(std::string_view kind, const CompiledRule& rule) {
-  return (kind != "rot13" && kind != "leet") ||
-         rule.spec().category == "injection";
-}
-} // namespace
-
 void Scanner::scan_decoded(const Record& record, uint32_t field_index,
                            std::string_view text, int depth,
                            uint32_t outer_start, uint32_t outer_end,
@@ -253,12 +258,9 @@ void Scanner::scan_decoded(const Record& record, uint32_t field_index,
     std::vector<Match> found;
     // Offsets in decoded text mean nothing to the user: no explanations.
     std::vector<Drop>* drops = std::exchange(m_drops, nullptr);
-    scan_text(inner, 0, found);
+    scan_text(inner, 0, span.kind, found);
     m_drops = drops;
     for (Match m : found) {
-      if (!counts_in_reading(span.kind, *m.rule)) {
-        continue;
-      }
       m.field = field_index;
       m.start = start;
       m.end = end;

@@ -71,8 +71,10 @@ private:
           Drop{&rule, field, uint32_t(start), uint32_t(end), stage});
     }
   }
+  // The field's text, decoded from one of find_encoded()'s kinds: the
+  // rules whose findings count in that reading.
   void scan_text(const Record& record, uint32_t field_index,
-                 std::vector<Match>& out);
+                 std::string_view reading, std::vector<Match>& out);
   // The selected ones of the field's candidates, on its text (already in
   // m_windows and the gate's scratch).
   void run_candidates(const Record& record, uint32_t field_index,

@@ -1,7 +1,9 @@
+#include "random_text.hpp"
 #include "scanner/barrier_segments.hpp"
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -25,7 +27,77 @@ std::vector<std::string> segments_of(const SegmentNeed& need,
   return out;
 }
 
+// The segments by a look at every byte: every run of held bytes with a
+// finding's counts (and a must byte, when one is needed), merged as
+// finding_segments() merges them.
+std::vector<std::string> every_byte_segments(const SegmentNeed& need,
+                                             const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> runs;
+  for (size_t i = 0; i < text.size();) {
+    auto held = [&](size_t k) { return need.held[uint8_t(text[k])] != 0; };
+    if (!held(i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    MinCounts has;
+    bool must = false;
+    for (; end < text.size() && held(end); ++end) {
+      const auto c = uint8_t(text[end]);
+      has.digits += c >= '0' && c <= '9';
+      has.upper += c >= 'A' && c <= 'Z';
+      has.non_ascii += c >= 0x80;
+      must = must || (need.held[c] & SegmentNeed::k_must) != 0;
+    }
+    const MinCounts& f = need.finding;
+    if (has.digits >= f.digits && has.upper >= f.upper &&
+        has.non_ascii >= f.non_ascii && int(end - i) >= f.bytes &&
+        (must || !need.needs_must)) {
+      if (!runs.empty() && i <= runs.back().second + 64) {
+        runs.back().second = end;
+      } else {
+        runs.emplace_back(i, end);
+      }
+    }
+    i = end;
+  }
+  std::vector<std::string> out;
+  for (auto [start, end] : runs) {
+    out.push_back(text.substr(start, end - start));
+  }
+  return out;
+}
+
 TEST_SUITE("barrier_segments") {
+  TEST_CASE("segments sought from the digits, non-ASCII bytes, capitals or "
+            "must bytes a finding holds are those of every byte") {
+    std::mt19937 rng(11);
+    const char* regexes[] = {
+        R"(\d{3}-\d{2}-\d{4})",              // digits
+        R"([\p{Han}]{2,}[0-9a-z ]*)",        // non-ASCII bytes
+        R"([A-Z][a-z]+ [A-Z][a-z]+)",        // capitals
+        R"((?i:name)[ \t]*[:=][ \t]*(\w+))", // a must byte: ':' or '='
+        R"([:=]\p{Lu}[ a-z]{4,})",           // must bytes and capitals
+        R"([-:=#/][A-Z]\d)",                 // digits, one of five bytes
+        R"([a-z]{10,}@[a-z]+)",              // a length: every byte
+    };
+    for (const char* regex : regexes) {
+      SegmentNeed need = need_of(regex, 0);
+      REQUIRE_MESSAGE(need.useful, std::string(regex));
+      for (int i = 0; i < 300; ++i) {
+        std::string text;
+        for (int k = 0; k < 4; ++k) {
+          text +=
+              random_text(rng, {"Ann Lee", "name: Bob", "123-45-6789", "#B2",
+                                "abcdefghijkl@mn", "\xE4\xB8\xAD\xE6\x96\x87"});
+        }
+        CHECK_MESSAGE(segments_of(need, text) ==
+                          every_byte_segments(need, text),
+                      regex, ": ", text);
+      }
+    }
+  }
+
   TEST_CASE("bytes no match holds are barriers; a segment needs a finding's "
             "counts") {
     // Decimals are decoys; a finding is nine digits.
