@@ -69,7 +69,7 @@ void check(const RuleSet& rules, Scanner& scanner, const CompiledRule& rule,
 } // namespace
 
 ExampleResults run_examples(const RuleSet& rules) {
-  rules.gate().build_now(); // examples go through the rule gate, as a long run
+  rules.build_gates(); // examples go through the rule gates, as a long run
   Scanner scanner(rules);
   ExampleResults results;
   for (const auto& rule : rules.rules()) {

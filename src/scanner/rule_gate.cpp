@@ -16,24 +16,42 @@ constexpr size_t k_short_keyword = 1;
 constexpr int k_max_program = 5000;
 
 bool frequent(const RuleSpec& spec) {
-  if (spec.context.required) {
-    return false; // the context gate already keeps it from most texts
-  }
   return spec.keywords.empty() ||
          std::any_of(
              spec.keywords.begin(), spec.keywords.end(),
              [](const std::string& k) { return k.size() <= k_short_keyword; });
 }
 
+bool is_of_kind(const RuleSpec& spec, RuleGate::Kind kind) {
+  if (spec.context.required) {
+    return false; // the context gate already keeps it from most texts
+  }
+  return kind == RuleGate::Kind::frequent
+             ? frequent(spec)
+             : !frequent(spec) && spec.category == "injection";
+}
+
 } // namespace
 
-bool RuleGate::ready(size_t text_bytes) const {
-  if (m_ready.load(std::memory_order_acquire)) {
-    return true;
+RuleGate::RuleGate(const std::vector<std::unique_ptr<CompiledRule>>& rules,
+                   Kind kind)
+    : m_rules(rules), m_kind(kind) {
+  for (const auto& rule : rules) {
+    m_of_kind.push_back(is_of_kind(rule->spec(), kind) &&
+                        !rule->finds_nothing());
   }
-  if (m_bytes_seen.fetch_add(text_bytes, std::memory_order_relaxed) +
-          text_bytes <
-      k_warm_bytes) {
+}
+
+bool RuleGate::warm_up(size_t text_bytes, bool wants) const {
+  if (!m_warm.load(std::memory_order_relaxed)) {
+    if (m_bytes_seen.fetch_add(text_bytes, std::memory_order_relaxed) +
+            text_bytes <
+        k_warm_bytes) {
+      return false;
+    }
+    m_warm.store(true, std::memory_order_relaxed);
+  }
+  if (!wants) {
     return false;
   }
   build_now();
@@ -51,7 +69,7 @@ void RuleGate::build() const {
   options.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& rule : m_rules) {
-    if (!frequent(rule->spec()) || rule->finds_nothing() ||
+    if (!of_kind(rule->index()) ||
         rule->regex().ProgramSize() > k_max_program ||
         set->Add(rule->finding_pattern(), nullptr) < 0) {
       continue;

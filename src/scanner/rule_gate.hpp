@@ -1,20 +1,28 @@
-// One RE2::Set over the rules that are candidates on most texts: those
-// with no keyword or a one-byte keyword (cards, phones, national ids, IBANs,
-// IP and MAC addresses, crypto addresses: 22 built-in rules).
-// One pass over a text tells which of them match anywhere in it; the
-// scanner then runs alone only those that do. The set holds each rule's
-// finding pattern (finding_pattern.hpp: its regex without the branches
-// that swallow look-alikes), so a text whose only matches are decoys (a
-// UUID for pii.us_itin, a version number for pii.ipv4) does not run the
-// rule either. A rule the set says does not match has no match that gives
-// a finding in the text, so the findings are the same; on the bench corpus
-// the gated rules ran on 3 of 4 texts and matched on a few in a hundred.
+// One RE2::Set over rules that are candidates on most texts, in two kinds:
+// the frequent rules, with no keyword or a one-byte keyword (cards, phones,
+// national ids, IBANs, IP and MAC addresses, crypto addresses: 22 built-in
+// rules), and the injection phrases, whose keywords are everyday words
+// ("ignore", "previous", "you"): a long text holds most of them. One pass
+// over a text tells which rules of the set match anywhere in it; the
+// scanner then runs alone only those that do. The 42 injection rules took
+// 430 ms one by one over 127 prompts of ~55 KB, and 16 ms as one set. A set
+// of each kind, as one DFA over both made the frequent rules' pass slower
+// (the bench corpus 10 % slower in all), and phrase candidates are many only
+// in long texts (worth()).
 //
-// The set is compiled once a run has scanned k_warm_bytes of text (a
-// pre-commit run on a few files never pays for it), or at once with
-// build_now(). Rules whose required context gates them, and rules whose
-// programs are huge (their DFA states would crowd the set's), stay out.
-// When the set's DFA runs out of memory on a text, every rule runs.
+// The set holds each rule's finding pattern (finding_pattern.hpp: its regex
+// without the branches that swallow look-alikes), so a text whose only
+// matches are decoys (a UUID for pii.us_itin, a version number for
+// pii.ipv4) does not run the rule either. A rule the set says does not
+// match has no match that gives a finding in the text, so the findings are
+// the same; on the bench corpus the gated frequent rules ran on 3 of 4
+// texts and matched on a few in a hundred.
+//
+// The set is compiled when first wanted once a run has scanned k_warm_bytes
+// of text (a pre-commit run on a few files never pays for it), or at once
+// with build_now(). Rules whose required context gates them, and rules
+// whose programs are huge (their DFA states would crowd the set's), stay
+// out. When the set's DFA runs out of memory on a text, every rule runs.
 #pragma once
 
 #include "scanner/compiled_rule.hpp"
@@ -35,8 +43,8 @@ class RuleGate {
 public:
   static constexpr uint64_t k_warm_bytes = 1 << 20;
 
-  explicit RuleGate(const std::vector<std::unique_ptr<CompiledRule>>& rules)
-      : m_rules(rules) {}
+  enum class Kind { frequent, phrases }; // RuleSet::gate(kind)
+  RuleGate(const std::vector<std::unique_ptr<CompiledRule>>& rules, Kind kind);
   RuleGate(const RuleGate&) = delete;
   RuleGate& operator=(const RuleGate&) = delete;
 
@@ -48,12 +56,29 @@ public:
     bool decided = false;
   };
 
-  // Counts text towards the warm-up; true once the set is built.
-  bool ready(size_t text_bytes) const;
+  // Counts text towards the warm-up; true once the set is built. After the
+  // warm-up the first call that `wants` the set builds it: a run whose
+  // texts never want it never compiles it.
+  bool ready(size_t text_bytes, bool wants = true) const {
+    return m_ready.load(std::memory_order_acquire) ||
+           warm_up(text_bytes, wants);
+  }
   // Builds the set now (tests, `veil rules test`).
   void build_now() const;
 
+  // Once built: whether the set holds the rule.
   bool gated(size_t rule) const { return m_gated[rule] != 0; }
+  // Whether the rule is of the gate's kind: built or not, the set holds it
+  // unless its program is too large for it.
+  bool of_kind(size_t rule) const { return m_of_kind[rule] != 0; }
+  // Whether one pass over a text of `bytes` pays when `spared` of its rules
+  // would run there: a pass costs about what two searches do, and a pass of
+  // the phrase set on a short text more than its phrases' searches.
+  bool worth(size_t spared, size_t bytes) const {
+    return m_kind == Kind::frequent
+               ? spared >= 2
+               : spared >= k_phrases_spared && bytes >= k_phrases_bytes;
+  }
   // Whether a gated rule may give a finding in text (its finding pattern
   // matches): runs the set on the first question after begin().
   void begin(Scratch& scratch) const;
@@ -66,15 +91,24 @@ public:
   void load(Scratch& scratch, std::span<const int> hits, bool decided) const;
 
 private:
+  // The phrase set: about 8,000 cycles a call and 9 a byte, against 1,500
+  // and 4 for a phrase rule's search (on the bench corpus, with two phrase
+  // rules to spare, its 11k passes of 190 bytes cost 90M cycles).
+  static constexpr size_t k_phrases_spared = 4;
+  static constexpr size_t k_phrases_bytes = 1024;
+  bool warm_up(size_t text_bytes, bool wants) const;
   void build() const;
   void mark(Scratch& scratch) const; // matched[] from hits
 
   const std::vector<std::unique_ptr<CompiledRule>>& m_rules;
+  Kind m_kind;
+  std::vector<uint8_t> m_of_kind; // by rule index
   mutable std::once_flag m_built;
   mutable std::unique_ptr<RE2::Set> m_set;
   mutable std::vector<uint8_t> m_gated;      // by rule index
   mutable std::vector<uint32_t> m_set_rules; // set index -> rule index
   mutable std::atomic<bool> m_ready{false};
+  mutable std::atomic<bool> m_warm{false};
   mutable std::atomic<uint64_t> m_bytes_seen{0};
 };
 

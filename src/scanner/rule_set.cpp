@@ -15,7 +15,20 @@ RuleSet::RuleSet(std::vector<RuleSpec> specs) {
     filter_rules.push_back(std::move(filter_rule));
   }
   m_filter = std::make_unique<CandidateFilter>(filter_rules);
-  m_gate = std::make_unique<RuleGate>(m_rules);
+  for (size_t k = 0; k < k_gates; ++k) {
+    m_gates[k] = std::make_unique<RuleGate>(m_rules, RuleGate::Kind(k));
+  }
+  m_gate_of.assign(m_rules.size(), {-1, -1, -1, -1});
+  for (size_t rule = 0; rule < m_rules.size(); ++rule) {
+    for (size_t k = 0; k < k_gates; ++k) {
+      for (size_t d = 0; d < k_directions; ++d) {
+        if (m_gates[k]->of_kind(rule) &&
+            m_rules[rule]->applies_to(Direction(d))) {
+          m_gate_of[rule][d] = int8_t(k);
+        }
+      }
+    }
+  }
 }
 
 } // namespace veil

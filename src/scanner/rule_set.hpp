@@ -6,6 +6,7 @@
 #include "scanner/compiled_rule.hpp"
 #include "scanner/rule_gate.hpp"
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -24,13 +25,30 @@ public:
   // Keywords, digits, required context and, with Vectorscan, the regexes:
   // which rules the scanner runs on a text.
   const CandidateFilter& candidate_filter() const { return *m_filter; }
-  // One pass deciding whether the frequent rules match at all.
-  const RuleGate& gate() const { return *m_gate; }
+  // One pass deciding whether the frequent rules match at all, and one for
+  // the injection phrases (rule_gate.hpp), by RuleGate::Kind.
+  static constexpr size_t k_gates = 2;
+  const RuleGate& gate(RuleGate::Kind kind = RuleGate::Kind::frequent) const {
+    return *m_gates[size_t(kind)];
+  }
+  // The kind of gate the rule belongs to (RuleGate::of_kind) when it runs
+  // on text of direction d; -1: none, or the rule does not run there.
+  int gate_of(size_t rule, Direction d) const {
+    return m_gate_of[rule][size_t(d)];
+  }
+  // Builds every gate now (tests, `veil rules test`).
+  void build_gates() const {
+    for (const auto& gate : m_gates) {
+      gate->build_now();
+    }
+  }
 
 private:
   std::vector<std::unique_ptr<CompiledRule>> m_rules;
   std::unique_ptr<CandidateFilter> m_filter;
-  std::unique_ptr<RuleGate> m_gate;
+  std::array<std::unique_ptr<RuleGate>, k_gates> m_gates;
+  static constexpr size_t k_directions = 4;                // Direction's values
+  std::vector<std::array<int8_t, k_directions>> m_gate_of; // by rule
 };
 
 } // namespace veil

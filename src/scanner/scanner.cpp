@@ -63,8 +63,8 @@ void Scanner::find(const CompiledRule& rule, const Record& record,
 
 template <typename OnWindow>
 void Scanner::for_each_window(const CompiledRule& rule, const Field& field,
-                              bool gate, OnWindow search) {
-  if (!may_match(rule, field, gate)) {
+                              unsigned gates, OnWindow search) {
+  if (!may_match(rule, field, gates)) {
     return;
   }
   if (!m_windows.windows(rule.anchor_need(), m_window_list)) {
@@ -88,11 +88,11 @@ void Scanner::for_each_window(const CompiledRule& rule, const Field& field,
 }
 
 void Scanner::find_windowed(const CompiledRule& rule, const Record& record,
-                            uint32_t field_index, bool gate,
+                            uint32_t field_index, unsigned gates,
                             std::vector<Match>& out) {
   PlaceholderProbe placeholders;
   for_each_window(
-      rule, record.fields[field_index], gate, [&](size_t from, size_t to) {
+      rule, record.fields[field_index], gates, [&](size_t from, size_t to) {
         find_between(rule, record, field_index, from, to, placeholders, out);
       });
 }
@@ -167,51 +167,60 @@ bool counts_in_reading(std::string_view kind, const CompiledRule& rule) {
 }
 } // namespace
 
-// The gate's one pass pays when it spares two rules or more.
-constexpr size_t k_gate_worth = 2;
-
 void Scanner::scan_text(const Record& record, uint32_t field_index,
                         std::string_view reading, std::vector<Match>& out) {
-  bool gate = prepare(record, record.fields[field_index], k_gate_worth);
+  unsigned gates = prepare(record, record.fields[field_index], false);
   const auto& rules = m_rules.rules();
   std::erase_if(m_candidates, [&](const CandidateFilter::Candidate& c) {
     return !counts_in_reading(reading, *rules[c.rule]);
   });
-  run_candidates(record, field_index, m_candidates, gate, out);
+  run_candidates(record, field_index, m_candidates, gates, out);
 }
 
 void Scanner::run_candidates(
     const Record& record, uint32_t field_index,
-    std::span<const CandidateFilter::Candidate> candidates, bool gate,
+    std::span<const CandidateFilter::Candidate> candidates, unsigned gates,
     std::vector<Match>& out) {
   const auto& rules = m_rules.rules();
   const Field& field = record.fields[field_index];
   for (const CandidateFilter::Candidate& candidate : candidates) {
     const CompiledRule& rule = *rules[candidate.rule];
     if (selected(rule, record, field, candidate)) {
-      find_windowed(rule, record, field_index, gate, out);
+      find_windowed(rule, record, field_index, gates, out);
     }
   }
 }
 
-bool Scanner::prepare(const Record& record, const Field& field, size_t gated) {
+unsigned Scanner::prepare(const Record& record, const Field& field,
+                          bool every) {
   last_key_segment(field.pointer, m_key);
-  return prepare_keyed(record, field, gated);
+  return prepare_keyed(record, field, every);
 }
 
-bool Scanner::prepare_keyed(const Record& record, const Field& field,
-                            size_t gated) {
+unsigned Scanner::prepare_keyed(const Record& record, const Field& field,
+                                bool every) {
   m_rules.candidate_filter().candidates(
       {field.text, m_key, record.model_hint, m_drops != nullptr},
       m_filter_scratch, m_candidates);
   m_windows.reset(field.text);
-  const RuleGate& gate = m_rules.gate();
-  gate.begin(m_gate_scratch);
-  return gate.ready(field.text.size()) &&
-         size_t(std::count_if(m_candidates.begin(), m_candidates.end(),
-                              [&](const CandidateFilter::Candidate& c) {
-                                return gate.gated(c.rule);
-                              })) >= gated;
+  // The rules each gate would spare: its candidates that run on the field.
+  std::array<size_t, RuleSet::k_gates> spared{};
+  for (const CandidateFilter::Candidate& c : m_candidates) {
+    if (const int kind = m_rules.gate_of(c.rule, field.direction); kind >= 0) {
+      ++spared[size_t(kind)];
+    }
+  }
+  unsigned gates = 0;
+  for (size_t k = 0; k < RuleSet::k_gates; ++k) {
+    const RuleGate& gate = m_rules.gate(RuleGate::Kind(k));
+    const bool wanted =
+        every ? spared[k] > 0 : gate.worth(spared[k], field.text.size());
+    if (gate.ready(field.text.size(), wanted) && wanted) {
+      gate.begin(m_gate_scratch[k]);
+      gates |= 1u << k;
+    }
+  }
+  return gates;
 }
 
 bool Scanner::selected(const CompiledRule& rule, const Record& record,
@@ -224,20 +233,24 @@ bool Scanner::selected(const CompiledRule& rule, const Record& record,
 }
 
 bool Scanner::may_match(const CompiledRule& rule, const Field& field,
-                        bool gate) {
-  const RuleGate& rule_gate = m_rules.gate();
-  return !gate || !rule_gate.gated(rule.index()) ||
-         rule_gate.may_match(field.text, rule.index(), m_gate_scratch);
+                        unsigned gates) {
+  const int kind = m_rules.gate_of(rule.index(), field.direction);
+  if (kind < 0 || (gates >> kind & 1) == 0) {
+    return true;
+  }
+  const RuleGate& gate = m_rules.gate(RuleGate::Kind(kind));
+  return !gate.gated(rule.index()) ||
+         gate.may_match(field.text, rule.index(), m_gate_scratch[size_t(kind)]);
 }
 
 void Scanner::find_if_selected(const CompiledRule& rule, const Record& record,
                                uint32_t field_index, std::vector<Match>& out) {
   const Field& field = record.fields[field_index];
-  bool gate = prepare(record, field, 1);
+  unsigned gates = prepare(record, field, true);
   for (const CandidateFilter::Candidate& candidate : m_candidates) {
     if (candidate.rule == rule.index() &&
         selected(rule, record, field, candidate)) {
-      find_windowed(rule, record, field_index, gate, out);
+      find_windowed(rule, record, field_index, gates, out);
     }
   }
 }
@@ -319,7 +332,7 @@ void Scanner::plan_fields(std::span<const Record> records,
         m_plans.push_back(plan);
         continue;
       }
-      plan.gate = prepare_keyed(records[r], field, k_gate_worth);
+      plan.gates = prepare_keyed(records[r], field, false);
       plan.first = uint32_t(m_planned.size());
       plan.count = uint32_t(m_candidates.size());
       m_planned.insert(m_planned.end(), m_candidates.begin(),
@@ -365,25 +378,29 @@ std::string_view Scanner::model_key(const std::string& model_hint) {
 
 void Scanner::run_gate(std::span<const Record> records) {
   m_planned_hits.clear();
-  m_rules.gate().begin(m_gate_scratch); // its hits serve as scratch here
-  FieldPlan* plan = m_plans.data();
-  for (const Record& record : records) {
-    for (const Field& field : record.fields) {
-      if (plan->gate) {
-        plan->decided = m_rules.gate().run(field.text, m_gate_scratch.hits);
-        plan->first_hit = uint32_t(m_planned_hits.size());
-        plan->hit_count = uint32_t(m_gate_scratch.hits.size());
-        m_planned_hits.insert(m_planned_hits.end(), m_gate_scratch.hits.begin(),
-                              m_gate_scratch.hits.end());
+  for (size_t k = 0; k < RuleSet::k_gates; ++k) {
+    const RuleGate& gate = m_rules.gate(RuleGate::Kind(k));
+    RuleGate::Scratch& scratch = m_gate_scratch[k];
+    gate.begin(scratch); // its hits serve as scratch here
+    FieldPlan* plan = m_plans.data();
+    for (const Record& record : records) {
+      for (const Field& field : record.fields) {
+        if ((plan->gates >> k & 1) != 0) {
+          FieldPlan::GatePass& pass = plan->passes[k];
+          pass.decided = gate.run(field.text, scratch.hits);
+          pass.first_hit = uint32_t(m_planned_hits.size());
+          pass.hit_count = uint32_t(scratch.hits.size());
+          m_planned_hits.insert(m_planned_hits.end(), scratch.hits.begin(),
+                                scratch.hits.end());
+        }
+        ++plan;
       }
-      ++plan;
     }
+    scratch.hits.clear();
   }
-  m_gate_scratch.hits.clear();
 }
 
 void Scanner::plan_searches(std::span<const Record> records) {
-  const RuleGate& gate = m_rules.gate();
   const auto& rules = m_rules.rules();
   m_searches.clear();
   FieldPlan* plan = m_plans.data();
@@ -396,20 +413,25 @@ void Scanner::plan_searches(std::span<const Record> records) {
       }
       const Field& field = record.fields[f];
       m_windows.reset(field.text);
-      gate.begin(m_gate_scratch);
-      if (plan->gate) {
-        gate.load(m_gate_scratch,
-                  std::span<const int>(m_planned_hits)
-                      .subspan(plan->first_hit, plan->hit_count),
-                  plan->decided);
+      for (size_t k = 0; k < RuleSet::k_gates; ++k) {
+        if ((plan->gates >> k & 1) != 0) {
+          const RuleGate& gate = m_rules.gate(RuleGate::Kind(k));
+          const FieldPlan::GatePass& pass = plan->passes[k];
+          gate.begin(m_gate_scratch[k]);
+          gate.load(m_gate_scratch[k],
+                    std::span<const int>(m_planned_hits)
+                        .subspan(pass.first_hit, pass.hit_count),
+                    pass.decided);
+        }
       }
       for (const CandidateFilter::Candidate& candidate :
            std::span(m_planned).subspan(plan->first, plan->count)) {
         const CompiledRule& rule = *rules[candidate.rule];
         if (selected(rule, record, field, candidate)) {
-          for_each_window(rule, field, plan->gate, [&](size_t from, size_t to) {
-            m_searches.push_back(Search{r, f, candidate.rule, from, to});
-          });
+          for_each_window(
+              rule, field, plan->gates, [&](size_t from, size_t to) {
+                m_searches.push_back(Search{r, f, candidate.rule, from, to});
+              });
         }
       }
       plan->search_count = uint32_t(m_searches.size()) - plan->first_search;

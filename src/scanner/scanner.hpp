@@ -11,6 +11,7 @@
 #include "scanner/field_cache.hpp"
 #include "scanner/rule_set.hpp"
 
+#include <array>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -79,18 +80,21 @@ private:
   // m_windows and the gate's scratch).
   void run_candidates(const Record& record, uint32_t field_index,
                       std::span<const CandidateFilter::Candidate> candidates,
-                      bool gate, std::vector<Match>& out);
+                      unsigned gates, std::vector<Match>& out);
   // What the first two stages of scan_group() decided for one field.
   struct FieldPlan {
     uint32_t first = 0; // its candidates in m_planned
     uint32_t count = 0;
-    uint32_t first_hit = 0; // the gate's hits in m_planned_hits
-    uint32_t hit_count = 0;
-    bool gate = false;    // ask the gate
-    bool decided = false; // false: the set ran out of memory, rules all run
-    bool cached = false;  // its matches are m_cached[first, first + count)
-    bool store = false;   // its matches go into m_cache
-    uint64_t hash = 0;    // its m_cache hash
+    unsigned gates = 0; // a bit per rule gate to ask (RuleGate::Kind)
+    struct GatePass {
+      uint32_t first_hit = 0; // its hits in m_planned_hits
+      uint32_t hit_count = 0;
+      bool decided = false; // false: the set ran out of memory, rules all run
+    };
+    std::array<GatePass, RuleSet::k_gates> passes;
+    bool cached = false;       // its matches are m_cached[first, first + count)
+    bool store = false;        // its matches go into m_cache
+    uint64_t hash = 0;         // its m_cache hash
     uint32_t first_search = 0; // its searches in m_searches
     uint32_t search_count = 0;
   };
@@ -132,12 +136,13 @@ private:
   // matches holds, unless the rule gate (when `gate`) says it cannot match
   // there.
   void find_windowed(const CompiledRule& rule, const Record& record,
-                     uint32_t field_index, bool gate, std::vector<Match>& out);
+                     uint32_t field_index, unsigned gates,
+                     std::vector<Match>& out);
   // Calls search(from, to) on each span of the field's text that
   // find_windowed() searches.
   template <typename OnWindow>
-  void for_each_window(const CompiledRule& rule, const Field& field, bool gate,
-                       OnWindow search);
+  void for_each_window(const CompiledRule& rule, const Field& field,
+                       unsigned gates, OnWindow search);
   // find() between two offsets of the field's text. `placeholders` serves
   // the searches of one rule in a field, in order (and may serve more).
   void find_between(const CompiledRule& rule, const Record& record,
@@ -145,17 +150,21 @@ private:
                     PlaceholderProbe& placeholders,
                     std::vector<Match>& out) const;
   // The candidate filter's rules for the field into m_candidates; the
-  // field's anchors and the rule gate reset. True when the gate is to be
-  // asked: it is built and `gated` candidates or more are gated.
-  bool prepare(const Record& record, const Field& field, size_t gated);
+  // field's anchors and the rule gates reset. The gates to ask, a bit each
+  // (RuleGate::Kind): those whose pass is worth it on the field, or with
+  // `every`, those that gate one of its candidates (`veil rules test` puts
+  // every example through them). A gate is built once it is first asked
+  // after its warm-up.
+  unsigned prepare(const Record& record, const Field& field, bool every);
   // prepare() once m_key holds the field's key.
-  bool prepare_keyed(const Record& record, const Field& field, size_t gated);
+  unsigned prepare_keyed(const Record& record, const Field& field, bool every);
   // Whether a rule the candidate filter picked runs on the field.
   bool selected(const CompiledRule& rule, const Record& record,
                 const Field& field,
                 const CandidateFilter::Candidate& candidate) const;
-  // Before find(): false when the rule gate says the rule cannot match.
-  bool may_match(const CompiledRule& rule, const Field& field, bool gate);
+  // Before find(): false when a rule gate of `gates` says the rule cannot
+  // match.
+  bool may_match(const CompiledRule& rule, const Field& field, unsigned gates);
   // Runs the rules on what encoded spans of a field decode to; matches are
   // placed on the encoded span. depth counts decoding layers (max 2).
   void scan_decoded(const Record& record, uint32_t field_index,
@@ -169,7 +178,7 @@ private:
   std::string m_key; // the field's last JSON key segment
   CandidateFilter::Scratch m_filter_scratch;
   AnchorWindows m_windows;
-  RuleGate::Scratch m_gate_scratch;
+  std::array<RuleGate::Scratch, RuleSet::k_gates> m_gate_scratch;
   std::vector<Window> m_window_list;
   std::vector<Window> m_segment_list;
   std::vector<Match> m_field_matches;

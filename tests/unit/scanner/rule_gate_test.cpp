@@ -85,11 +85,83 @@ TEST_SUITE("scanner::rule_gate") {
     }
   }
 
+  TEST_CASE("injection phrases have a gate of their own, for long texts") {
+    std::vector<RuleSpec> specs;
+    specs.push_back(test::make_rule("t.digits", "\\b\\d{4}-\\d{4}\\b"));
+    specs.push_back(test::make_rule("t.ignore", "(?i)ignore (?:all )?rules"));
+    specs.back().category = "injection";
+    specs.back().keywords = {"ignore"};
+    specs.push_back(test::make_rule("t.forget", "(?i)forget (?:your )?rules"));
+    specs.back().category = "injection";
+    specs.back().keywords = {"forget"};
+    RuleSet rules(specs);
+    const RuleGate& frequent = rules.gate(RuleGate::Kind::frequent);
+    const RuleGate& phrases = rules.gate(RuleGate::Kind::phrases);
+    CHECK(frequent.of_kind(0));
+    CHECK_FALSE(frequent.of_kind(1));
+    CHECK_FALSE(phrases.of_kind(0));
+    CHECK(phrases.of_kind(1));
+    CHECK(phrases.of_kind(2));
+    CHECK(rules.gate_of(1, Direction::input) == int(RuleGate::Kind::phrases));
+    // A pass pays with two frequent rules to spare, or four phrase rules in
+    // a text of 1 KB or more.
+    CHECK(frequent.worth(2, 10));
+    CHECK_FALSE(frequent.worth(1, 100000));
+    CHECK(phrases.worth(4, 1024));
+    CHECK_FALSE(phrases.worth(3, 100000));
+    CHECK_FALSE(phrases.worth(40, 1023));
+    // Not built until wanted after the warm-up.
+    CHECK_FALSE(phrases.ready(RuleGate::k_warm_bytes, false));
+    CHECK_FALSE(phrases.ready(0, false));
+    CHECK(phrases.ready(0, true));
+    RuleGate::Scratch scratch;
+    phrases.begin(scratch);
+    const std::string text = std::string(2000, ' ') + "please forget rules";
+    CHECK_FALSE(phrases.may_match(text, 1, scratch));
+    CHECK(phrases.may_match(text, 2, scratch));
+  }
+
+  TEST_CASE("built-in injection rules: the same matches in a long text "
+            "with the phrase gate as without") {
+    Catalog catalog = load_catalog(CatalogOptions{});
+    std::string text;
+    for (const RuleSpec& spec : catalog.rules) {
+      if (spec.category == "injection") {
+        for (const std::string& example : spec.examples_match) {
+          text += example + "\n\n";
+        }
+      }
+    }
+    RuleSet plain(catalog.rules);
+    RuleSet gated(catalog.rules);
+    gated.build_gates();
+    Record record = test::make_record({test::make_field(text)});
+    Scanner whole(plain);
+    Scanner asked(gated);
+    size_t phrases = 0;
+    size_t matches = 0;
+    for (const auto& rule : gated.rules()) {
+      if (rule->spec().category != "injection") {
+        continue;
+      }
+      phrases += gated.gate(RuleGate::Kind::phrases).gated(rule->index());
+      std::vector<Match> expected;
+      std::vector<Match> found;
+      whole.find(*plain.rules()[rule->index()], record, 0, expected);
+      asked.find_if_selected(*rule, record, 0, found);
+      CHECK_MESSAGE(test::views(found) == test::views(expected),
+                    rule->spec().id);
+      matches += found.size();
+    }
+    CHECK(phrases > 30);
+    CHECK(matches > 100);
+  }
+
   TEST_CASE("built-in rules: the same findings with the gate as without") {
     Catalog catalog = load_catalog(CatalogOptions{});
     RuleSet plain(catalog.rules);
     RuleSet gated(catalog.rules);
-    gated.gate().build_now();
+    gated.build_gates();
     Record record = test::make_record(test::example_fields(catalog.rules));
     record.model_hint = "gpt-4o";
     std::vector<Match> a;

@@ -300,7 +300,7 @@ TEST_SUITE("scanner::scanner") {
     // the group's stages (filter, gate, rules) run apart, as on real input.
     Catalog catalog = load_catalog(CatalogOptions{});
     RuleSet rules(catalog.rules);
-    rules.gate().build_now();
+    rules.build_gates();
     std::vector<Record> records;
     std::vector<Field> fields = test::example_fields(catalog.rules);
     for (size_t i = 0; i + 3 <= fields.size(); i += 3) {
