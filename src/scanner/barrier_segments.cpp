@@ -89,6 +89,25 @@ void add_segment(uint32_t start, uint32_t end, std::vector<Window>& out) {
   }
 }
 
+// The run of held bytes from `start` up to `limit`: added to out when a
+// finding fits in it. Returns where it ends.
+uint32_t take_segment(const unsigned char* p, uint32_t start, uint32_t limit,
+                      const SegmentNeed& need, std::vector<Window>& out) {
+  const uint8_t* held = need.held.data();
+  uint64_t sum = 0;
+  uint8_t seen = 0;
+  uint32_t end = start;
+  for (; end < limit && held[p[end]]; ++end) {
+    sum += k_counts[p[end]];
+    seen |= held[p[end]];
+  }
+  if (enough(sum, end - start, need.finding) &&
+      (!need.needs_must || (seen & SegmentNeed::k_must))) {
+    add_segment(start, end, out);
+  }
+  return end;
+}
+
 // finding_segments() from the bytes one of which every finding holds (a
 // must byte, or a byte its counts need): the segment around each, unless an
 // earlier one took it in. `seeds(block)` gives them 64 bytes at a time.
@@ -113,18 +132,7 @@ void seeded_segments(std::string_view text, Window range,
       while (start > range.start && held[p[start - 1]]) {
         --start;
       }
-      uint64_t sum = 0;
-      uint8_t seen = 0;
-      uint32_t end = start;
-      for (; end < range.end && held[p[end]]; ++end) {
-        sum += k_counts[p[end]];
-        seen |= held[p[end]];
-      }
-      done = end;
-      if (enough(sum, end - start, need.finding) &&
-          (!need.needs_must || (seen & SegmentNeed::k_must))) {
-        add_segment(start, end, out);
-      }
+      done = take_segment(p, start, range.end, need, out);
     }
   }
 }
@@ -133,25 +141,12 @@ void seeded_segments(std::string_view text, Window range,
 void plain_segments(std::string_view text, Window range,
                     const SegmentNeed& need, std::vector<Window>& out) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const uint8_t* held = need.held.data();
-  uint32_t i = range.start;
-  const uint32_t end = range.end;
-  while (i < end) {
-    while (i < end && !held[p[i]]) {
+  for (uint32_t i = range.start; i < range.end;) {
+    if (need.held[p[i]]) {
+      i = take_segment(p, i, range.end, need, out);
+    } else {
       ++i;
     }
-    const uint32_t start = i;
-    uint64_t sum = 0;
-    uint8_t seen = 0;
-    for (; i < end && held[p[i]]; ++i) {
-      sum += k_counts[p[i]];
-      seen |= held[p[i]];
-    }
-    if (i == start || !enough(sum, i - start, need.finding) ||
-        (need.needs_must && !(seen & SegmentNeed::k_must))) {
-      continue;
-    }
-    add_segment(start, i, out);
   }
 }
 

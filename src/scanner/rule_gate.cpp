@@ -43,13 +43,12 @@ RuleGate::RuleGate(const std::vector<std::unique_ptr<CompiledRule>>& rules,
 }
 
 bool RuleGate::warm_up(size_t text_bytes, bool wants) const {
-  if (!m_warm.load(std::memory_order_relaxed)) {
-    if (m_bytes_seen.fetch_add(text_bytes, std::memory_order_relaxed) +
-            text_bytes <
-        k_warm_bytes) {
-      return false;
-    }
-    m_warm.store(true, std::memory_order_relaxed);
+  // Once warm, a load: no write to a line the workers share.
+  if (m_bytes_seen.load(std::memory_order_relaxed) < k_warm_bytes &&
+      m_bytes_seen.fetch_add(text_bytes, std::memory_order_relaxed) +
+              text_bytes <
+          k_warm_bytes) {
+    return false;
   }
   if (!wants) {
     return false;

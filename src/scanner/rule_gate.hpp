@@ -108,7 +108,6 @@ private:
   mutable std::vector<uint8_t> m_gated;      // by rule index
   mutable std::vector<uint32_t> m_set_rules; // set index -> rule index
   mutable std::atomic<bool> m_ready{false};
-  mutable std::atomic<bool> m_warm{false};
   mutable std::atomic<uint64_t> m_bytes_seen{0};
 };
 

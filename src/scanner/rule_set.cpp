@@ -21,9 +21,11 @@ RuleSet::RuleSet(std::vector<RuleSpec> specs) {
   m_gate_of.assign(m_rules.size(), {-1, -1, -1, -1});
   for (size_t rule = 0; rule < m_rules.size(); ++rule) {
     for (size_t k = 0; k < k_gates; ++k) {
+      if (!m_gates[k]->of_kind(rule)) {
+        continue;
+      }
       for (size_t d = 0; d < k_directions; ++d) {
-        if (m_gates[k]->of_kind(rule) &&
-            m_rules[rule]->applies_to(Direction(d))) {
+        if (m_rules[rule]->applies_to(Direction(d))) {
           m_gate_of[rule][d] = int8_t(k);
         }
       }
