@@ -155,7 +155,8 @@ void FindingBuilder::build(const Record& record,
                            std::vector<Finding>& findings,
                            std::vector<TokenEdit>& edits) {
   select_segment(record);
-  if (m_options.scope == Scope::line) {
+  if (m_options.scope == Scope::line &&
+      (!record.piece || record.piece->first)) {
     m_labeler.reset();
   }
   add_input_findings(record, file, findings);

@@ -4,9 +4,12 @@
 // into Record::content so the redacted writer can splice replacements in.
 #pragma once
 
+#include "core/line_piece.hpp"
+
 #include <cstdint>
 #include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -130,6 +133,9 @@ struct Record {
   std::string segment;
   bool has_segment = false;
   std::string model_hint; // record fields naming the model/provider (context)
+  // Set when the record is a piece of a text line too long to hold whole:
+  // content is the piece's window, scanned as text.
+  std::optional<LinePiece> piece;
 };
 
 } // namespace veil

@@ -44,6 +44,7 @@ void Batch::add(const RawLine& line) {
   LineSlot slot;
   slot.number = line.number;
   slot.too_long = line.too_long;
+  slot.piece = line.piece;
   slot.bom_length = static_cast<uint8_t>(line.bom.size());
   slot.terminator_length = static_cast<uint8_t>(line.terminator.size());
   storage.append(line.bom);

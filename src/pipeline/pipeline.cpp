@@ -72,6 +72,7 @@ void read_record(Batch& batch, size_t i, WorkerState& state) {
   record.terminator =
       storage.substr(slot.begin + slot.length, slot.terminator_length);
   record.readable_after = true; // the batch is sealed
+  record.piece = slot.piece;
   if (slot.too_long) {
     state.reader.clear(record); // nothing of it is scanned
     record.kind = RecordKind::too_long;
@@ -79,6 +80,16 @@ void read_record(Batch& batch, size_t i, WorkerState& state) {
   }
   state.reader.read(record);
   state.policy.plan(record, batch.plans[i]);
+}
+
+// A piece's matches that start in its own bytes: the others are found,
+// whole, by the piece where they start.
+template <typename Found>
+void keep_own(const Record& record, Found& found) {
+  const LinePiece& piece = *record.piece;
+  std::erase_if(found, [&](const auto& m) {
+    return m.start < piece.keep_begin || m.start >= piece.keep_end;
+  });
 }
 
 // The scanner takes records in groups small enough for their text to stay
@@ -106,6 +117,12 @@ void process_batch(Batch& batch, WorkerState& state) {
         std::span(batch.matches).subspan(begin, end - begin),
         drops.empty() ? drops : drops.subspan(begin, end - begin));
     for (size_t i = begin; i < end; ++i) {
+      if (batch.records[i].piece) {
+        keep_own(batch.records[i], batch.matches[i]);
+        if (!drops.empty()) {
+          keep_own(batch.records[i], drops[i]);
+        }
+      }
       state.output_checks.run(batch.records[i], batch.matches[i]);
       state.scorer.score(batch.records[i], batch.matches[i]);
     }
@@ -161,6 +178,10 @@ private:
   void consume_record(const Record& record, const std::vector<Match>& matches,
                       const policy::RecordPlan& plan, std::string_view raw,
                       const std::string& file);
+  void consume_piece(const Record& record, const std::vector<Match>& matches,
+                     const std::string& file);
+  void write_piece(const Record& record);
+  void report(const std::vector<Finding>& findings);
   void write(std::string_view bytes) {
     StageTimer timer(m_stats ? &m_stats->write_seconds : nullptr);
     m_output->write(bytes);
@@ -178,6 +199,11 @@ private:
   std::vector<TokenEdit> m_edits;
   std::unique_ptr<policy::PolicyStage> m_policy;
   std::string m_line;
+  // The line being read in pieces: the first byte not written yet (a value
+  // redacted by one piece may run into the next), and whether its invalid
+  // UTF-8 was reported.
+  uint64_t m_piece_next = 0;
+  bool m_piece_utf8 = false;
 };
 
 void OrderedStage::consume(const Batch& batch, const std::string& file) {
@@ -202,6 +228,10 @@ void OrderedStage::consume_record(const Record& record,
                                   const policy::RecordPlan& plan,
                                   std::string_view raw,
                                   const std::string& file) {
+  if (record.piece) {
+    consume_piece(record, matches, file);
+    return;
+  }
   ++m_summary.records;
   m_summary.bytes += raw.size();
   if (record.kind == RecordKind::too_long) {
@@ -216,17 +246,7 @@ void OrderedStage::consume_record(const Record& record,
   m_findings.clear();
   m_edits.clear();
   m_builder.build(record, matches, file, m_findings, m_edits);
-  for (const Finding& f : m_findings) {
-    if (m_options.suppressor && m_options.suppressor->suppresses(f)) {
-      m_summary.suppress(f);
-      continue;
-    }
-    m_summary.add(f);
-    if (m_options.fail_on && f.severity >= *m_options.fail_on) {
-      m_fail = true;
-    }
-    m_report.finding(f);
-  }
+  report(m_findings);
   if (m_policy) {
     m_policy->record(record, plan, m_findings, m_edits, raw, file,
                      [this](Style s, const std::string& e, std::string_view v) {
@@ -247,12 +267,91 @@ void OrderedStage::consume_record(const Record& record,
   write(m_line);
 }
 
+void OrderedStage::report(const std::vector<Finding>& findings) {
+  for (const Finding& f : findings) {
+    if (m_options.suppressor && m_options.suppressor->suppresses(f)) {
+      m_summary.suppress(f);
+      continue;
+    }
+    m_summary.add(f);
+    if (m_options.fail_on && f.severity >= *m_options.fail_on) {
+      m_fail = true;
+    }
+    m_report.finding(f);
+  }
+}
+
+// A piece's findings, at their places in the line; the line counts as one
+// record, its invalid UTF-8 as one finding.
+void OrderedStage::consume_piece(const Record& record,
+                                 const std::vector<Match>& matches,
+                                 const std::string& file) {
+  const LinePiece& piece = *record.piece;
+  if (piece.first) {
+    ++m_summary.records;
+    m_piece_next = 0;
+    m_piece_utf8 = false;
+  }
+  m_summary.bytes += record.bom.size() + piece.keep_end - piece.keep_begin +
+                     record.terminator.size();
+  m_findings.clear();
+  m_edits.clear();
+  m_builder.build(record, matches, file, m_findings, m_edits);
+  std::erase_if(m_findings, [this](const Finding& f) {
+    return f.rule == "input.invalid_utf8" && std::exchange(m_piece_utf8, true);
+  });
+  for (Finding& f : m_findings) {
+    if (f.category != "input") {
+      f.start += piece.offset;
+      f.end += piece.offset;
+      f.column += piece.offset;
+    }
+  }
+  report(m_findings);
+  if (m_output != nullptr) {
+    write_piece(record);
+  }
+}
+
+// The piece's own bytes with its redacted values replaced. A value that
+// runs past them is replaced whole here, and the next piece starts after
+// it; one that starts in bytes already replaced loses the rest of its
+// bytes too (only a match longer than the context could).
+void OrderedStage::write_piece(const Record& record) {
+  const LinePiece& piece = *record.piece;
+  const uint64_t begin = piece.offset;
+  const uint64_t keep_end = begin + piece.keep_end;
+  uint64_t at = std::max<uint64_t>(m_piece_next, begin + piece.keep_begin);
+  m_line.assign(record.bom);
+  auto copy_to = [&](uint64_t end) {
+    m_line.append(record.content.substr(at - begin, end - at));
+  };
+  for (const Finding& f : m_findings) {
+    if (f.action != "redacted" || f.end <= at) {
+      continue;
+    }
+    if (f.start >= at) {
+      copy_to(f.start);
+      m_line += f.replacement;
+    }
+    at = f.end;
+  }
+  if (at < keep_end) {
+    copy_to(keep_end);
+    at = keep_end;
+  }
+  m_piece_next = at;
+  m_line.append(record.terminator);
+  write(m_line);
+}
+
 // One stderr line per dropped candidate; the value only as a masked preview.
 void OrderedStage::explain(const Record& record, const std::vector<Drop>& drops,
                            const std::string& file) const {
   // A field's drops come rule by rule, each rule's in order of offset.
   std::optional<RawColumns> columns;
   uint32_t columns_field = 0;
+  const uint64_t offset = record.piece ? record.piece->offset : 0;
   for (const Drop& d : drops) {
     const Field& field = record.fields[d.field];
     if (!columns || columns_field != d.field) {
@@ -262,10 +361,27 @@ void OrderedStage::explain(const Record& record, const std::vector<Drop>& drops,
     const RuleSpec& spec = d.rule->spec();
     std::string_view value(field.text.data() + d.start, d.end - d.start);
     std::cerr << "veil: explain: " << file << ':' << record.line << ':'
-              << columns->column(d.start) << ": rule " << spec.id << ": "
-              << masked_preview(spec.category, spec.entity, value)
+              << columns->column(d.start) + offset << ": rule " << spec.id
+              << ": " << masked_preview(spec.category, spec.entity, value)
               << " dropped by " << d.stage << '\n';
   }
+}
+
+// Text lines too long to hold whole are read in pieces, but a JSON line
+// never is, nor is any line under a policy: it plans whole records.
+LinePieces line_pieces(const RunOptions& options) {
+  if (options.policy.active()) {
+    return {};
+  }
+  switch (options.reader.mode) {
+  case InputMode::text:
+    return LinePieces::standard([](std::string_view) { return true; });
+  case InputMode::auto_detect:
+    return LinePieces::standard(starts_as_text);
+  case InputMode::jsonl:
+    break;
+  }
+  return {};
 }
 
 size_t thread_count(size_t jobs) {
@@ -402,7 +518,8 @@ void Driver::run_input(const Input& input, size_t index) {
   }
   drain(); // the previous file's findings come first
   m_stage.start_file();
-  LineSplitter splitter(std::move(opened.source), m_options.max_line_bytes);
+  LineSplitter splitter(std::move(opened.source), m_options.max_line_bytes,
+                        line_pieces(m_options));
   std::unique_ptr<Batch> batch = take_batch(index);
   RawLine line;
   // Time spent reading and splitting, not waiting for the other stages.

@@ -9,21 +9,25 @@ namespace veil {
 
 namespace {
 
+size_t first_not_blank(std::string_view content) {
+  return content.find_first_not_of(" \t\r");
+}
+
 bool looks_like_json(std::string_view content) {
-  for (char c : content) {
-    if (c == ' ' || c == '\t' || c == '\r') {
-      continue;
-    }
-    return c == '{' || c == '[';
-  }
-  return false;
+  size_t at = first_not_blank(content);
+  return at != std::string_view::npos &&
+         (content[at] == '{' || content[at] == '[');
 }
 
 bool is_blank(std::string_view content) {
-  return content.find_first_not_of(" \t\r") == std::string_view::npos;
+  return first_not_blank(content) == std::string_view::npos;
 }
 
 } // namespace
+
+bool starts_as_text(std::string_view head) {
+  return !is_blank(head) && !looks_like_json(head);
+}
 
 RecordReader::RecordReader(const ReaderOptions& options)
     : m_options(options), m_json(std::make_unique<JsonlReader>(options)) {}
@@ -42,6 +46,11 @@ void RecordReader::clear(Record& record) {
 
 void RecordReader::read(Record& record) {
   clear(record);
+  if (record.piece) { // only text lines are cut
+    record.kind = RecordKind::text;
+    read_text(record);
+    return;
+  }
   bool want_json = m_options.mode == InputMode::jsonl
                        ? !is_blank(record.content)
                        : m_options.mode == InputMode::auto_detect &&

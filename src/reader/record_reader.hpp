@@ -8,10 +8,15 @@
 #include "reader/reader_options.hpp"
 
 #include <memory>
+#include <string_view>
 
 namespace veil {
 
 class JsonlReader;
+
+// Whether a line that starts with head is read as text under --input auto:
+// its first byte that is not blank opens no JSON.
+bool starts_as_text(std::string_view head);
 
 class RecordReader {
 public:

@@ -7,6 +7,7 @@
 #include "source/line_splitter.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 
@@ -25,13 +26,26 @@ constexpr std::string_view k_none = "";
 
 } // namespace
 
+LinePieces LinePieces::standard(bool (*may_cut)(std::string_view head)) {
+  size_t piece = size_t{1} << 20;
+  if (const char* env = std::getenv("VEIL_LINE_PIECES"); env && *env) {
+    piece = std::strtoull(env, nullptr, 10);
+    if (piece == 0) {
+      return {};
+    }
+  }
+  return LinePieces{8 * piece, piece, std::min(piece / 4, size_t{64} << 10),
+                    may_cut};
+}
+
 LineSplitter::LineSplitter(std::unique_ptr<ByteSource> source,
-                           size_t max_line_bytes)
+                           size_t max_line_bytes, LinePieces pieces)
     : m_source(std::move(source)), m_max_line(max_line_bytes),
       m_buf_limit(std::max(k_block, max_line_bytes > k_no_limit - 2
                                         ? k_no_limit
                                         : max_line_bytes + 2)),
-      m_buf(c_allocated<char>(std::malloc(k_block))), m_size(k_block) {}
+      m_buf(c_allocated<char>(std::malloc(k_block))), m_size(k_block),
+      m_pieces(pieces) {}
 
 bool LineSplitter::read_more() {
   if (m_eof) {
@@ -87,6 +101,11 @@ bool LineSplitter::next(RawLine& out) {
   if (!m_bom_checked) {
     check_bom();
   }
+  out.piece.reset();
+  if (m_in_pieces) {
+    next_piece(out);
+    return true;
+  }
   for (;;) {
     const void* nl =
         m_scan < m_end ? std::memchr(m_buf.get() + m_scan, '\n', m_end - m_scan)
@@ -103,6 +122,14 @@ bool LineSplitter::next(RawLine& out) {
     m_scan = m_end;
     // One byte of slack: a trailing '\r' may turn out to be part of "\r\n".
     const size_t pending = m_end - m_begin;
+    if (pending > m_pieces.over && starts_pieces()) {
+      m_in_pieces = m_first_piece = true;
+      m_keep = 0;
+      m_line_pos = 0;
+      ++m_number;
+      next_piece(out);
+      return true;
+    }
     if (pending > m_max_line && pending - m_max_line > 1) {
       skip_long_line(out);
       return true;
@@ -118,6 +145,78 @@ bool LineSplitter::next(RawLine& out) {
       return true;
     }
   }
+}
+
+bool LineSplitter::starts_pieces() const {
+  // A line that fits the limit is cut only when the limit is not smaller
+  // than the size lines are cut at: below it, longer lines stay too long.
+  return m_pieces.over > 0 && m_max_line >= m_pieces.over &&
+         m_pieces.may_cut(
+             std::string_view(m_buf.get() + m_begin, m_pieces.over));
+}
+
+size_t LineSplitter::char_start(size_t p) const {
+  for (int k = 0; k < 3 && p > m_begin &&
+                  (static_cast<unsigned char>(m_buf.get()[p]) & 0xC0) == 0x80;
+       ++k) {
+    --p;
+  }
+  return p;
+}
+
+// A piece is cut once its bytes and the context after them are read; the
+// last one when the newline (or the end of input) is that close.
+void LineSplitter::next_piece(RawLine& out) {
+  const size_t reach = m_pieces.piece + m_pieces.context;
+  for (;;) {
+    const size_t keep = m_begin + m_keep;
+    const void* nl =
+        m_scan < m_end ? std::memchr(m_buf.get() + m_scan, '\n', m_end - m_scan)
+                       : nullptr;
+    const bool ends = nl != nullptr || m_eof;
+    size_t end = m_end; // the line's bytes read so far
+    std::string_view term = k_none;
+    if (nl != nullptr) {
+      const size_t pos = static_cast<const char*>(nl) - m_buf.get();
+      const bool crlf = pos > m_begin && m_buf.get()[pos - 1] == '\r';
+      end = crlf ? pos - 1 : pos;
+      term = crlf ? k_crlf : k_lf;
+    }
+    if (ends && end - keep <= reach) {
+      emit_piece(out, end, end, term);
+      m_in_pieces = false;
+      m_begin = m_scan = nl != nullptr ? end + term.size() : m_end;
+      return;
+    }
+    if (end - keep >= reach) {
+      const size_t cut = char_start(keep + m_pieces.piece);
+      emit_piece(out, cut, char_start(cut + m_pieces.context), k_none);
+      // The next window starts a context's length before its own bytes.
+      const size_t next_begin = char_start(cut - m_pieces.context);
+      m_line_pos += next_begin - m_begin;
+      m_keep = cut - next_begin;
+      m_begin = next_begin;
+      if (nl == nullptr) {
+        m_scan = m_end;
+      }
+      return;
+    }
+    m_scan = m_end;
+    read_more();
+  }
+}
+
+void LineSplitter::emit_piece(RawLine& out, size_t keep_end, size_t window_end,
+                              std::string_view term) {
+  out.number = m_number;
+  out.bom = m_first_piece && m_number == 1 && m_has_bom ? k_bom : k_none;
+  out.content = std::string_view(m_buf.get() + m_begin, window_end - m_begin);
+  out.terminator = term;
+  out.too_long = false;
+  out.piece = LinePiece{m_line_pos, static_cast<uint32_t>(m_keep),
+                        static_cast<uint32_t>(keep_end - m_begin),
+                        m_first_piece, !term.empty() || window_end == keep_end};
+  m_first_piece = false;
 }
 
 void LineSplitter::skip_long_line(RawLine& out) {

@@ -1,18 +1,36 @@
 // Splits a ByteSource into lines with exact terminators, so that writing
 // bom + content + terminator for every line reproduces the input byte for
 // byte. Lines longer than max_line_bytes are skipped (not buffered) and
-// flagged too_long.
+// flagged too_long. With LinePieces on, a line longer than `over` whose
+// first bytes say it may be cut comes in pieces instead (see LinePiece),
+// so memory stays flat however long it is.
 #pragma once
 
 #include "core/c_alloc.hpp"
+#include "core/line_piece.hpp"
 #include "source/byte_source.hpp"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace veil {
+
+struct LinePieces {
+  size_t over = 0;    // lines longer than this come in pieces (0: never)
+  size_t piece = 0;   // the bytes each piece stands for
+  size_t context = 0; // bytes of the line either side of them
+  // Asked with the line's first `over` bytes: whether it may be cut (a JSON
+  // line may not).
+  bool (*may_cut)(std::string_view head) = nullptr;
+
+  // Pieces of 1 MiB with 64 KiB of context for lines over 8 MiB, or of
+  // VEIL_LINE_PIECES bytes (a test and benchmark knob: lines over 8 times
+  // that, a quarter of it as context up to 64 KiB; 0 turns pieces off).
+  static LinePieces standard(bool (*may_cut)(std::string_view head));
+};
 
 struct RawLine {
   uint64_t number = 0;         // 1-based
@@ -20,11 +38,15 @@ struct RawLine {
   std::string_view content;    // without BOM and terminator
   std::string_view terminator; // "\n", "\r\n" or "" (last line, no newline)
   bool too_long = false;       // content over the limit: content is empty
+  // Set on a piece of a long line: content is the piece's window, and only
+  // the first piece has a BOM, only the last a terminator.
+  std::optional<LinePiece> piece;
 };
 
 class LineSplitter {
 public:
-  LineSplitter(std::unique_ptr<ByteSource> source, size_t max_line_bytes);
+  LineSplitter(std::unique_ptr<ByteSource> source, size_t max_line_bytes,
+               LinePieces pieces = {});
   // False at end of input. content stays valid until the next call; bom and
   // terminator point at static strings and stay valid for good.
   bool next(RawLine& out);
@@ -38,6 +60,14 @@ private:
   void skip_long_line(RawLine& out);
   void emit(RawLine& out, std::string_view content, std::string_view term);
   void check_bom();
+  // Whether the pending partial line is to come in pieces.
+  bool starts_pieces() const;
+  // Fills out with the next piece of the line being cut.
+  void next_piece(RawLine& out);
+  void emit_piece(RawLine& out, size_t keep_end, size_t window_end,
+                  std::string_view term);
+  // Moves p back to the start of the UTF-8 character it falls in.
+  size_t char_start(size_t p) const;
 
   std::unique_ptr<ByteSource> m_source;
   size_t m_max_line;
@@ -51,6 +81,11 @@ private:
   size_t m_scan = 0;  // bytes before this hold no newline (no rescans)
   size_t m_end = 0;   // end of the bytes read so far
   uint64_t m_number = 0;
+  LinePieces m_pieces;
+  bool m_in_pieces = false; // a line is being cut: m_begin is its window
+  bool m_first_piece = false;
+  size_t m_keep = 0; // the next piece's own bytes start m_keep after m_begin
+  uint64_t m_line_pos = 0; // m_begin's offset in the line
   bool m_eof = false;
   bool m_bom_checked = false;
   bool m_has_bom = false;

@@ -214,6 +214,105 @@ TEST_SUITE("source::line_splitter") {
     }
   }
 
+  // Pieces: each line comes whole or as pieces whose own bytes rejoin it,
+  // each window the bytes of the line at its offset, cut at UTF-8
+  // character starts, with the context either side of its own bytes.
+  TEST_CASE("long text lines come in pieces that rejoin them") {
+    constexpr size_t k_piece = 64;
+    constexpr size_t k_context = 16;
+    const LinePieces pieces{
+        4 * k_piece, k_piece, k_context,
+        [](std::string_view head) { return head[0] != '{'; }};
+    std::mt19937 rng(11);
+    const std::vector<std::string> alphabet = {"a", " ", "\xC3\xA9",
+                                               "\xE2\x82\xAC", "\r"};
+    for (int round = 0; round < 200; ++round) {
+      std::string input = round % 4 == 0 ? k_bom : "";
+      std::vector<std::string> contents;
+      for (size_t n = 1 + rng() % 3; n > 0; --n) {
+        std::string content = rng() % 3 == 0 ? "{" : "";
+        for (size_t len = rng() % 1200; content.size() < len;) {
+          content += alphabet[rng() % alphabet.size()];
+        }
+        if (content.ends_with("\r")) {
+          content += "a"; // else its terminator would be "\r\n"
+        }
+        contents.push_back(content);
+        input += content + (rng() % 2 ? "\r\n" : "\n");
+      }
+      if (rng() % 2 && !contents.empty() && !contents.back().empty()) {
+        input.erase(input.size() - (input.ends_with("\r\n") ? 2 : 1));
+      }
+      CAPTURE(round);
+      const size_t chunk = 1 + rng() % 300;
+      LineSplitter splitter(
+          std::make_unique<ChunkedSource>(input, std::vector<size_t>{chunk}),
+          1 << 20, pieces);
+      RawLine raw;
+      std::string rejoined;
+      std::string line; // the line being rejoined from its pieces
+      size_t index = 0;
+      while (splitter.next(raw)) {
+        rejoined += raw.bom;
+        if (!raw.piece) {
+          REQUIRE(index < contents.size());
+          CHECK(raw.content == contents[index]);
+          // A line read whole before it outgrew the size comes whole.
+          CHECK((raw.content.size() <= 4 * k_piece + chunk ||
+                 raw.content.starts_with("{")));
+          ++index;
+          rejoined += std::string(raw.content) + std::string(raw.terminator);
+          continue;
+        }
+        const LinePiece& p = *raw.piece;
+        REQUIRE(index < contents.size());
+        const std::string& whole = contents[index];
+        CHECK(p.first == line.empty());
+        CHECK(p.offset + p.keep_begin == line.size());
+        CHECK(raw.content ==
+              std::string_view(whole).substr(p.offset, raw.content.size()));
+        CHECK(p.keep_end - p.keep_begin <= k_piece + (p.last ? k_context : 0));
+        CHECK(p.keep_begin >=
+              std::min<size_t>(p.offset + p.keep_begin, k_context - 3));
+        if (!p.last) {
+          CHECK(raw.content.size() - p.keep_end >= k_context - 3);
+          CHECK(raw.terminator.empty());
+        }
+        for (size_t cut : {size_t(p.keep_begin), size_t(p.keep_end)}) {
+          if (cut < raw.content.size()) {
+            CHECK((static_cast<unsigned char>(raw.content[cut]) & 0xC0) !=
+                  0x80);
+          }
+        }
+        line += raw.content.substr(p.keep_begin, p.keep_end - p.keep_begin);
+        if (p.last) {
+          CHECK(line == whole);
+          rejoined += line + std::string(raw.terminator);
+          line.clear();
+          ++index;
+        }
+      }
+      CHECK(index == contents.size());
+      CHECK(rejoined == input);
+    }
+  }
+
+  TEST_CASE("lines are cut only when the limit lets them be that long") {
+    const LinePieces pieces{100, 40, 8, [](std::string_view) { return true; }};
+    const std::string input = std::string(150, 'x') + "\n";
+    const std::vector<size_t> chunks = {10};
+    LineSplitter small(std::make_unique<ChunkedSource>(input, chunks), 90,
+                       pieces);
+    RawLine raw;
+    REQUIRE(small.next(raw));
+    CHECK(raw.too_long);
+    CHECK_FALSE(raw.piece);
+    LineSplitter large(std::make_unique<ChunkedSource>(input, chunks), 1000,
+                       pieces);
+    REQUIRE(large.next(raw));
+    CHECK(raw.piece);
+  }
+
 } // TEST_SUITE
 
 } // namespace veil
