@@ -160,6 +160,8 @@ void FindingBuilder::build(const Record& record,
     m_labeler.reset();
   }
   add_input_findings(record, file, findings);
+  // A piece of a line: its columns count from the line's start.
+  const uint64_t line_offset = record.piece ? record.piece->offset : 0;
   size_t i = 0;
   while (i < matches.size()) {
     uint32_t index = matches[i].field;
@@ -187,9 +189,9 @@ void FindingBuilder::build(const Record& record,
       f.category = spec.category;
       f.severity = m.severity;
       f.confidence = m.confidence;
-      f.start = m.start;
-      f.end = m.end;
-      f.column = columns.column(m.start);
+      f.start = field.decoded_from + m.start;
+      f.end = field.decoded_from + m.end;
+      f.column = line_offset + columns.column(m.start);
       f.preview = masked_preview(spec.category, spec.entity, value);
       f.fingerprint = m_hash.hex(spec.id, normalize_value(spec.entity, value));
       if (m_options.baseline_hash != nullptr) {

@@ -67,14 +67,15 @@ RawColumns::RawColumns(const Record& record, const Field& field)
                   ? record.content.substr(field.raw_begin,
                                           field.raw_end - field.raw_begin)
                   : std::string_view()),
-      m_json(field.is_json), m_begin(field.raw_begin) {}
+      m_json(field.is_json), m_begin(field.raw_begin),
+      m_first(field.cut_start ? 0 : 1), m_raw(m_first) {}
 
 uint64_t RawColumns::column(size_t start) {
   if (!m_json) {
     return m_begin + start + 1;
   }
   if (start < m_decoded) {
-    m_raw = 1; // an earlier offset: from the opening quote again
+    m_raw = m_first; // an earlier offset: from the token's start again
     m_decoded = 0;
   }
   walk_to(m_token, start, m_raw, m_decoded);

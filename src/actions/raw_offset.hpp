@@ -30,7 +30,8 @@ private:
   std::string_view m_token; // the raw JSON string token
   bool m_json;
   uint32_t m_begin;
-  size_t m_raw = 1;     // a position in m_token...
+  size_t m_first;       // the token's first character: past its quote
+  size_t m_raw;         // a position in m_token...
   size_t m_decoded = 0; // ...and the decoded offset it stands for
 };
 

@@ -17,6 +17,8 @@
 
 namespace veil {
 
+class JsonStream;
+
 // Who a text is addressed to: rules may target input (user, tool, retrieved
 // text) or output (assistant text). System prompts are neither.
 enum class Direction { unknown, input, output, system };
@@ -37,6 +39,12 @@ struct Field {
   Direction direction = Direction::unknown;
   bool is_key = false;  // an object key (--scan-keys)
   bool is_json = false; // raw span is a JSON string token (needs escaping)
+  // A piece of a line (LinePiece) may hold part of a string: the raw span
+  // then lacks the opening quote (cut_start) or the closing one (cut_end),
+  // and text begins decoded_from bytes into the whole decoded string.
+  bool cut_start = false;
+  bool cut_end = false;
+  uint64_t decoded_from = 0;
 };
 
 // A record's fields, their JSON pointers and the decoded texts of those
@@ -133,9 +141,11 @@ struct Record {
   std::string segment;
   bool has_segment = false;
   std::string model_hint; // record fields naming the model/provider (context)
-  // Set when the record is a piece of a text line too long to hold whole:
-  // content is the piece's window, scanned as text.
+  // Set when the record is a piece of a line too long to hold whole:
+  // content is the piece's window. A JSON line's pieces carry the walk of
+  // the line as it stood at their own first byte (reader/json_stream.hpp).
   std::optional<LinePiece> piece;
+  std::shared_ptr<const JsonStream> json_at_keep;
 };
 
 } // namespace veil

@@ -8,6 +8,7 @@
 #include "policy/field_planner.hpp"
 #include "source/line_splitter.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,7 +22,8 @@ struct LineSlot {
   uint8_t bom_length = 0;
   uint8_t terminator_length = 0; // 0, 1 ("\n") or 2 ("\r\n")
   bool too_long = false;
-  std::optional<LinePiece> piece; // a piece of a long line
+  std::optional<LinePiece> piece;                 // a piece of a long line
+  std::shared_ptr<const JsonStream> json_at_keep; // see Record
 };
 
 struct Batch {

@@ -6,8 +6,10 @@
 #include "pipeline/batch.hpp"
 #include "pipeline/run_stats.hpp"
 #include "pipeline/worker_pool.hpp"
+#include "reader/json_piece_reader.hpp"
 #include "reader/record_reader.hpp"
 #include "scanner/scanner.hpp"
+#include "sinks/json_escape.hpp"
 #include "sinks/output.hpp"
 #include "sinks/report/tee_report.hpp"
 #include "source/byte_source.hpp"
@@ -19,6 +21,7 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <set>
 
 namespace veil {
 
@@ -73,6 +76,7 @@ void read_record(Batch& batch, size_t i, WorkerState& state) {
       storage.substr(slot.begin + slot.length, slot.terminator_length);
   record.readable_after = true; // the batch is sealed
   record.piece = slot.piece;
+  record.json_at_keep = slot.json_at_keep;
   if (slot.too_long) {
     state.reader.clear(record); // nothing of it is scanned
     record.kind = RecordKind::too_long;
@@ -83,12 +87,19 @@ void read_record(Batch& batch, size_t i, WorkerState& state) {
 }
 
 // A piece's matches that start in its own bytes: the others are found,
-// whole, by the piece where they start.
+// whole, by the piece where they start. Matches come field by field.
 template <typename Found>
 void keep_own(const Record& record, Found& found) {
   const LinePiece& piece = *record.piece;
+  std::optional<RawColumns> columns;
+  uint32_t field = 0;
   std::erase_if(found, [&](const auto& m) {
-    return m.start < piece.keep_begin || m.start >= piece.keep_end;
+    if (!columns || field != m.field) {
+      columns.emplace(record, record.fields[m.field]);
+      field = m.field;
+    }
+    const uint64_t raw = columns->column(m.start) - 1;
+    return raw < piece.keep_begin || raw >= piece.keep_end;
   });
 }
 
@@ -180,7 +191,7 @@ private:
                       const std::string& file);
   void consume_piece(const Record& record, const std::vector<Match>& matches,
                      const std::string& file);
-  void write_piece(const Record& record);
+  void write_piece(const Record& record, const std::vector<Match>& matches);
   void report(const std::vector<Finding>& findings);
   void write(std::string_view bytes) {
     StageTimer timer(m_stats ? &m_stats->write_seconds : nullptr);
@@ -200,10 +211,11 @@ private:
   std::unique_ptr<policy::PolicyStage> m_policy;
   std::string m_line;
   // The line being read in pieces: the first byte not written yet (a value
-  // redacted by one piece may run into the next), and whether its invalid
-  // UTF-8 was reported.
+  // redacted by one piece may run into the next), and the input problems
+  // reported for it.
   uint64_t m_piece_next = 0;
-  bool m_piece_utf8 = false;
+  std::set<std::string> m_piece_inputs;
+  std::string m_piece_id; // its --id-field value, once read
 };
 
 void OrderedStage::consume(const Batch& batch, const std::string& file) {
@@ -281,8 +293,8 @@ void OrderedStage::report(const std::vector<Finding>& findings) {
   }
 }
 
-// A piece's findings, at their places in the line; the line counts as one
-// record, its invalid UTF-8 as one finding.
+// A piece's findings; the line counts as one record, and each kind of
+// input problem in it as one finding.
 void OrderedStage::consume_piece(const Record& record,
                                  const std::vector<Match>& matches,
                                  const std::string& file) {
@@ -290,34 +302,37 @@ void OrderedStage::consume_piece(const Record& record,
   if (piece.first) {
     ++m_summary.records;
     m_piece_next = 0;
-    m_piece_utf8 = false;
+    m_piece_inputs.clear();
+    m_piece_id.clear();
+  }
+  if (!record.record_id.empty()) {
+    m_piece_id = record.record_id; // the pieces after it carry it too
   }
   m_summary.bytes += record.bom.size() + piece.keep_end - piece.keep_begin +
                      record.terminator.size();
   m_findings.clear();
   m_edits.clear();
   m_builder.build(record, matches, file, m_findings, m_edits);
+  if (m_output != nullptr) {
+    write_piece(record, matches);
+  }
   std::erase_if(m_findings, [this](const Finding& f) {
-    return f.rule == "input.invalid_utf8" && std::exchange(m_piece_utf8, true);
+    return f.category == "input" && !m_piece_inputs.insert(f.rule).second;
   });
   for (Finding& f : m_findings) {
-    if (f.category != "input") {
-      f.start += piece.offset;
-      f.end += piece.offset;
-      f.column += piece.offset;
-    }
+    f.record_id = m_piece_id;
   }
   report(m_findings);
-  if (m_output != nullptr) {
-    write_piece(record);
-  }
 }
 
-// The piece's own bytes with its redacted values replaced. A value that
-// runs past them is replaced whole here, and the next piece starts after
-// it; one that starts in bytes already replaced loses the rest of its
-// bytes too (only a match longer than the context could).
-void OrderedStage::write_piece(const Record& record) {
+// The piece's own bytes with its redacted values replaced, each in its own
+// raw span (escaped in a JSON string), so the rest of the string stays as
+// written. A value that runs past the piece's own bytes is replaced whole
+// here, and the next piece starts after it; one that starts in bytes
+// already replaced loses the rest of its bytes too (only a match longer
+// than the context could).
+void OrderedStage::write_piece(const Record& record,
+                               const std::vector<Match>& matches) {
   const LinePiece& piece = *record.piece;
   const uint64_t begin = piece.offset;
   const uint64_t keep_end = begin + piece.keep_end;
@@ -326,15 +341,30 @@ void OrderedStage::write_piece(const Record& record) {
   auto copy_to = [&](uint64_t end) {
     m_line.append(record.content.substr(at - begin, end - at));
   };
-  for (const Finding& f : m_findings) {
-    if (f.action != "redacted" || f.end <= at) {
+  // The builder gives the input findings first, then one per match.
+  const size_t first = m_findings.size() - matches.size();
+  std::optional<RawColumns> columns;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const Finding& f = m_findings[first + i];
+    const Field& field = record.fields[matches[i].field];
+    if (f.action != "redacted") {
       continue;
     }
-    if (f.start >= at) {
-      copy_to(f.start);
-      m_line += f.replacement;
+    columns.emplace(record, field);
+    const uint64_t start = begin + columns->column(matches[i].start) - 1;
+    const uint64_t end = begin + columns->column(matches[i].end) - 1;
+    if (end <= at) {
+      continue;
     }
-    at = f.end;
+    if (start >= at) {
+      copy_to(start);
+      if (field.is_json) {
+        append_json_chars(m_line, f.replacement);
+      } else {
+        m_line += f.replacement;
+      }
+    }
+    at = end;
   }
   if (at < keep_end) {
     copy_to(keep_end);
@@ -367,21 +397,10 @@ void OrderedStage::explain(const Record& record, const std::vector<Drop>& drops,
   }
 }
 
-// Text lines too long to hold whole are read in pieces, but a JSON line
-// never is, nor is any line under a policy: it plans whole records.
+// Lines too long to hold whole are read in pieces, but not under a policy:
+// it plans whole records.
 LinePieces line_pieces(const RunOptions& options) {
-  if (options.policy.active()) {
-    return {};
-  }
-  switch (options.reader.mode) {
-  case InputMode::text:
-    return LinePieces::standard([](std::string_view) { return true; });
-  case InputMode::auto_detect:
-    return LinePieces::standard(starts_as_text);
-  case InputMode::jsonl:
-    break;
-  }
-  return {};
+  return options.policy.active() ? LinePieces{} : LinePieces::standard();
 }
 
 size_t thread_count(size_t jobs) {
@@ -522,12 +541,19 @@ void Driver::run_input(const Input& input, size_t index) {
                         line_pieces(m_options));
   std::unique_ptr<Batch> batch = take_batch(index);
   RawLine line;
+  JsonPieceWalk json_pieces;
   // Time spent reading and splitting, not waiting for the other stages.
   Stopwatch reading(m_stats ? &m_stats->read_seconds : nullptr);
   reading.start();
   try {
     while (splitter.next(line)) {
       batch->add(line);
+      if (line.piece) {
+        batch->lines.back().json_at_keep = json_pieces.next(
+            *line.piece, line.content,
+            line.piece->first &&
+                reads_as_json(m_options.reader.mode, line.content));
+      }
       if (batch->full()) {
         reading.stop();
         submit(std::move(batch), input.name);

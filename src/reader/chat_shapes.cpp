@@ -82,8 +82,10 @@ std::string_view explicit_role(const OwnerRoles& roles,
   return pointer.starts_with('/') ? std::string_view() : role_of(roles, "");
 }
 
-std::string_view shape_role(const Field& field) {
-  std::string_view top = first_segment(field.pointer);
+} // namespace
+
+std::string_view shape_role(std::string_view pointer) {
+  std::string_view top = first_segment(pointer);
   for (const ShapeRule& rule : k_top_level_roles) {
     if (rule.top_key == top) {
       return rule.role;
@@ -91,8 +93,6 @@ std::string_view shape_role(const Field& field) {
   }
   return {};
 }
-
-} // namespace
 
 Direction direction_of_role(std::string_view role) {
   if (role == "user" || role == "tool" || role == "function" ||
@@ -113,7 +113,7 @@ void assign_roles(Record& record) {
   for (Field& field : record.fields) {
     std::string_view role = explicit_role(record.roles, field.pointer);
     if (role.empty()) {
-      role = shape_role(field);
+      role = shape_role(field.pointer);
     }
     field.role.assign(role);
     field.direction = direction_of_role(role);

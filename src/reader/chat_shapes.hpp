@@ -12,5 +12,7 @@ namespace veil {
 void assign_roles(Record& record);
 
 Direction direction_of_role(std::string_view role);
+// The role a record's top-level key gives its fields ("prompt": user), or "".
+std::string_view shape_role(std::string_view pointer);
 
 } // namespace veil

@@ -183,7 +183,7 @@ error_code JsonlReader::walk_object(od::object object, size_t depth) {
       return err;
     }
     append_pointer_segment(m_pointer, key);
-    if (m_options.scan_keys && selected(m_pointer)) {
+    if (m_options.scan_keys && m_options.selected(m_pointer)) {
       add_key(key_open, key);
     }
     // Every value is visited, selected or not: simdjson only balances
@@ -240,7 +240,7 @@ void JsonlReader::add_string(std::string_view raw, std::string_view text) {
     m_record->roles.emplace_back(m_pointer.substr(0, m_pointer.size() - 5),
                                  std::string(text));
   }
-  if (!selected(m_pointer)) {
+  if (!m_options.selected(m_pointer)) {
     return;
   }
   Field& field = m_record->fields.add(m_pointer, m_record->content.size());
@@ -269,18 +269,6 @@ std::string_view JsonlReader::content_or_kept(std::string_view token,
     return m_record->content.substr(offset_of(token.data()) + 1, text.size());
   }
   return m_record->fields.keep(text, m_record->content.size());
-}
-
-bool JsonlReader::selected(const std::string& pointer) const {
-  if (m_options.fields.empty()) {
-    return true;
-  }
-  for (const PointerPattern& p : m_options.fields) {
-    if (p.matches(pointer)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 uint32_t JsonlReader::offset_of(const char* p) const {

@@ -37,7 +37,6 @@ private:
   // (with its quotes) holds no escape, else a copy the record keeps.
   std::string_view content_or_kept(std::string_view token,
                                    std::string_view text) const;
-  bool selected(const std::string& pointer) const;
   uint32_t offset_of(const char* p) const;
 
   const ReaderOptions& m_options;

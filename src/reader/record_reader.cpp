@@ -1,6 +1,7 @@
 #include "reader/record_reader.hpp"
 
 #include "reader/chat_shapes.hpp"
+#include "reader/json_piece_reader.hpp"
 #include "reader/jsonl_reader.hpp"
 
 #include <simdjson.h>
@@ -25,8 +26,10 @@ bool is_blank(std::string_view content) {
 
 } // namespace
 
-bool starts_as_text(std::string_view head) {
-  return !is_blank(head) && !looks_like_json(head);
+bool reads_as_json(InputMode mode, std::string_view content) {
+  return mode == InputMode::jsonl
+             ? !is_blank(content)
+             : mode == InputMode::auto_detect && looks_like_json(content);
 }
 
 RecordReader::RecordReader(const ReaderOptions& options)
@@ -34,7 +37,7 @@ RecordReader::RecordReader(const ReaderOptions& options)
 
 RecordReader::~RecordReader() = default;
 
-void RecordReader::clear(Record& record) {
+void RecordReader::clear(Record& record) const {
   record.fields.clear();
   record.roles.clear();
   record.record_id.clear();
@@ -46,16 +49,11 @@ void RecordReader::clear(Record& record) {
 
 void RecordReader::read(Record& record) {
   clear(record);
-  if (record.piece) { // only text lines are cut
-    record.kind = RecordKind::text;
-    read_text(record);
+  if (record.piece) {
+    read_piece(record);
     return;
   }
-  bool want_json = m_options.mode == InputMode::jsonl
-                       ? !is_blank(record.content)
-                       : m_options.mode == InputMode::auto_detect &&
-                             looks_like_json(record.content);
-  if (want_json) {
+  if (reads_as_json(m_options.mode, record.content)) {
     JsonOutcome outcome = m_json->read(record);
     if (outcome == JsonOutcome::ok) {
       record.kind = RecordKind::json;
@@ -72,6 +70,22 @@ void RecordReader::read(Record& record) {
   read_text(record);
 }
 
+// A piece of a JSON line whose bytes stop being JSON is read as text, and
+// so are the pieces after it.
+void RecordReader::read_piece(Record& record) const {
+  if (record.json_at_keep &&
+      read_json_piece(*record.json_at_keep, m_options, record)) {
+    record.kind = RecordKind::json;
+    record.invalid_utf8 =
+        !simdjson::validate_utf8(record.content.data(), record.content.size());
+    return;
+  }
+  clear(record);
+  record.kind =
+      record.json_at_keep ? RecordKind::invalid_json : RecordKind::text;
+  read_text(record);
+}
+
 void RecordReader::read_text(Record& record) const {
   // Invalid UTF-8 is scanned as bytes: RE2 simply does not match across the
   // bad bytes, and the record is reported.
@@ -83,6 +97,7 @@ void RecordReader::read_text(Record& record) const {
   Field& field = record.fields.add();
   field.raw_end = static_cast<uint32_t>(record.content.size());
   field.text = record.content;
+  field.decoded_from = record.piece ? record.piece->offset : 0;
 }
 
 } // namespace veil

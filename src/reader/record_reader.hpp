@@ -14,9 +14,9 @@ namespace veil {
 
 class JsonlReader;
 
-// Whether a line that starts with head is read as text under --input auto:
-// its first byte that is not blank opens no JSON.
-bool starts_as_text(std::string_view head);
+// Whether a line is read as JSON under --input mode: under auto, one whose
+// first byte that is not blank is '{' or '['.
+bool reads_as_json(InputMode mode, std::string_view content);
 
 class RecordReader {
 public:
@@ -29,9 +29,10 @@ public:
   // record.content. Never throws for bad input.
   void read(Record& record);
   // Empties what read() fills (a too-long line is not read).
-  void clear(Record& record);
+  void clear(Record& record) const;
 
 private:
+  void read_piece(Record& record) const;
   void read_text(Record& record) const;
 
   const ReaderOptions& m_options;

@@ -88,6 +88,11 @@ void append_control(std::string& out, unsigned char c) {
 void append_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out += '"';
+  append_json_chars(out, s);
+  out += '"';
+}
+
+void append_json_chars(std::string& out, std::string_view s) {
   size_t run = 0; // start of the bytes not yet copied
   size_t i = 0;
   while (i < s.size()) {
@@ -125,7 +130,6 @@ void append_json_string(std::string& out, std::string_view s) {
     run = i;
   }
   out.append(s.data() + run, s.size() - run);
-  out += '"';
 }
 
 } // namespace veil

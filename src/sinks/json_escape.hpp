@@ -13,5 +13,7 @@ namespace veil {
 // below 0x20 (\b \f \n \r \t, others \u00XX); valid UTF-8 is copied as is.
 // Each byte of an invalid UTF-8 sequence becomes one \ufffd.
 void append_json_string(std::string& out, std::string_view s);
+// The same without the quotes: part of a token's body.
+void append_json_chars(std::string& out, std::string_view s);
 
 } // namespace veil

@@ -26,7 +26,7 @@ constexpr std::string_view k_none = "";
 
 } // namespace
 
-LinePieces LinePieces::standard(bool (*may_cut)(std::string_view head)) {
+LinePieces LinePieces::standard() {
   size_t piece = size_t{1} << 20;
   if (const char* env = std::getenv("VEIL_LINE_PIECES"); env && *env) {
     piece = std::strtoull(env, nullptr, 10);
@@ -34,8 +34,7 @@ LinePieces LinePieces::standard(bool (*may_cut)(std::string_view head)) {
       return {};
     }
   }
-  return LinePieces{8 * piece, piece, std::min(piece / 4, size_t{64} << 10),
-                    may_cut};
+  return LinePieces{8 * piece, piece, std::min(piece / 4, size_t{64} << 10)};
 }
 
 LineSplitter::LineSplitter(std::unique_ptr<ByteSource> source,
@@ -114,6 +113,10 @@ bool LineSplitter::next(RawLine& out) {
       const size_t pos = static_cast<const char*>(nl) - m_buf.get();
       const bool crlf = pos > m_begin && m_buf.get()[pos - 1] == '\r';
       const size_t content_end = crlf ? pos - 1 : pos;
+      if (content_end - m_begin > m_pieces.over && cuts_lines()) {
+        start_pieces(out); // read whole, but as long as any cut line
+        return true;
+      }
       emit(out, std::string_view(m_buf.get() + m_begin, content_end - m_begin),
            crlf ? k_crlf : k_lf);
       m_begin = m_scan = pos + 1;
@@ -122,12 +125,8 @@ bool LineSplitter::next(RawLine& out) {
     m_scan = m_end;
     // One byte of slack: a trailing '\r' may turn out to be part of "\r\n".
     const size_t pending = m_end - m_begin;
-    if (pending > m_pieces.over && starts_pieces()) {
-      m_in_pieces = m_first_piece = true;
-      m_keep = 0;
-      m_line_pos = 0;
-      ++m_number;
-      next_piece(out);
+    if (pending > m_pieces.over && cuts_lines()) {
+      start_pieces(out);
       return true;
     }
     if (pending > m_max_line && pending - m_max_line > 1) {
@@ -147,12 +146,10 @@ bool LineSplitter::next(RawLine& out) {
   }
 }
 
-bool LineSplitter::starts_pieces() const {
-  // A line that fits the limit is cut only when the limit is not smaller
-  // than the size lines are cut at: below it, longer lines stay too long.
-  return m_pieces.over > 0 && m_max_line >= m_pieces.over &&
-         m_pieces.may_cut(
-             std::string_view(m_buf.get() + m_begin, m_pieces.over));
+bool LineSplitter::cuts_lines() const {
+  // Not when the limit is under the size lines are cut at: longer lines
+  // stay too long then.
+  return m_pieces.over > 0 && m_max_line >= m_pieces.over;
 }
 
 size_t LineSplitter::char_start(size_t p) const {
@@ -162,6 +159,14 @@ size_t LineSplitter::char_start(size_t p) const {
     --p;
   }
   return p;
+}
+
+void LineSplitter::start_pieces(RawLine& out) {
+  m_in_pieces = m_first_piece = true;
+  m_keep = 0;
+  m_line_pos = 0;
+  ++m_number;
+  next_piece(out);
 }
 
 // A piece is cut once its bytes and the context after them are read; the

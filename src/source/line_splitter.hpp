@@ -1,9 +1,8 @@
 // Splits a ByteSource into lines with exact terminators, so that writing
 // bom + content + terminator for every line reproduces the input byte for
 // byte. Lines longer than max_line_bytes are skipped (not buffered) and
-// flagged too_long. With LinePieces on, a line longer than `over` whose
-// first bytes say it may be cut comes in pieces instead (see LinePiece),
-// so memory stays flat however long it is.
+// flagged too_long. With LinePieces on, a line longer than `over` comes in
+// pieces instead (see LinePiece), so memory stays flat however long it is.
 #pragma once
 
 #include "core/c_alloc.hpp"
@@ -22,14 +21,11 @@ struct LinePieces {
   size_t over = 0;    // lines longer than this come in pieces (0: never)
   size_t piece = 0;   // the bytes each piece stands for
   size_t context = 0; // bytes of the line either side of them
-  // Asked with the line's first `over` bytes: whether it may be cut (a JSON
-  // line may not).
-  bool (*may_cut)(std::string_view head) = nullptr;
 
   // Pieces of 1 MiB with 64 KiB of context for lines over 8 MiB, or of
   // VEIL_LINE_PIECES bytes (a test and benchmark knob: lines over 8 times
   // that, a quarter of it as context up to 64 KiB; 0 turns pieces off).
-  static LinePieces standard(bool (*may_cut)(std::string_view head));
+  static LinePieces standard();
 };
 
 struct RawLine {
@@ -60,8 +56,10 @@ private:
   void skip_long_line(RawLine& out);
   void emit(RawLine& out, std::string_view content, std::string_view term);
   void check_bom();
-  // Whether the pending partial line is to come in pieces.
-  bool starts_pieces() const;
+  // Whether a line over m_pieces.over is to come in pieces.
+  bool cuts_lines() const;
+  // Starts cutting the line at m_begin, and fills out with its first piece.
+  void start_pieces(RawLine& out);
   // Fills out with the next piece of the line being cut.
   void next_piece(RawLine& out);
   void emit_piece(RawLine& out, size_t keep_end, size_t window_end,

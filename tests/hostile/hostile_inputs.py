@@ -87,14 +87,27 @@ def text_cases():
 
 
 def long_line():
-    data = b'{"a":"' + b"x" * (200 << 20) + b'"}\n' + ('{"b":"%s"}\n' % CLEAR).encode()
+    # Read in pieces (lines over 8 MiB), the line is redacted and written
+    # whole, a value in the middle of its 200 MB string too.
+    half = b"x " * (50 << 20)
+    data = (b'{"a":"' + half + CLEAR.encode() + b" " + half + b'"}\n' +
+            ('{"b":"%s"}\n' % CLEAR).encode())
     code, out, err = run(["redact"], data)
-    check("200 MB line: exit 3", code == 3, "code %d" % code)
-    check("200 MB line: named in the error", "<stdin>:1: line longer than" in err
-          or ":1: line longer than" in err, err[-300:])
-    check("200 MB line: the next line still processed", out.endswith(b'"}\n')
-          and b"[EMAIL_ADDRESS_1]" in out)
+    check("200 MB line: read in pieces, exit 0", code == 0, "code %d: %s" % (code, err[-300:]))
+    lines = out.split(b"\n")
+    check("200 MB line: written whole, redacted", len(lines) == 3 and
+          lines[0] == b'{"a":"' + half + b"[EMAIL_ADDRESS_1] " + half + b'"}',
+          "%d lines" % len(lines))
+    check("200 MB line: the next line too", lines[1:] == [b'{"b":"[EMAIL_ADDRESS_1]"}', b""])
     no_clear("200 MB line", out, err)
+    # Under a --max-line-bytes below the size lines are cut at, it is too long.
+    code, out, err = run(["redact", "--max-line-bytes", str(4 << 20)], data)
+    check("200 MB line over --max-line-bytes: exit 3", code == 3, "code %d" % code)
+    check("200 MB line over --max-line-bytes: named in the error",
+          "<stdin>:1: line longer than" in err, err[-300:])
+    check("200 MB line over --max-line-bytes: the next line still processed",
+          out == b'{"b":"[EMAIL_ADDRESS_1]"}\n')
+    no_clear("200 MB line over --max-line-bytes", out, err)
 
 
 def compressed(tmp):
