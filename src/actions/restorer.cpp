@@ -20,11 +20,10 @@ bool Restorer::lookup(std::string_view token, std::string& out) const {
   return false;
 }
 
-bool Restorer::restore(std::string_view text, std::string& out,
-                       RestoreCounts& counts) {
-  size_t copied = 0;
+void Restorer::each(
+    std::string_view text,
+    const std::function<void(size_t, size_t, const std::string*)>& found) {
   size_t open = text.find('[');
-  bool changed = false;
   while (open != std::string_view::npos) {
     // The innermost bracket pair: "a[b [X_1]" holds the token "[X_1]".
     size_t next = text.find_first_of("[]", open + 1);
@@ -35,19 +34,35 @@ bool Restorer::restore(std::string_view text, std::string& out,
       open = next;
       continue;
     }
-    std::string_view token = text.substr(open, next + 1 - open);
-    size_t before = out.size();
-    out.append(text, copied, open - copied);
-    if (lookup(token, out)) {
-      ++counts.restored;
-      changed = true;
-      copied = next + 1;
-    } else {
-      out.resize(before);
-      counts.unknown += looks_like_placeholder_token(token) ? 1 : 0;
-    }
+    m_original.clear();
+    const bool known = lookup(text.substr(open, next + 1 - open), m_original);
+    found(open, next + 1, known ? &m_original : nullptr);
     open = text.find('[', next + 1);
   }
+}
+
+void Restorer::count(std::string_view token, const std::string* original,
+                     RestoreCounts& counts) {
+  if (original != nullptr) {
+    ++counts.restored;
+  } else if (looks_like_placeholder_token(token)) {
+    ++counts.unknown;
+  }
+}
+
+bool Restorer::restore(std::string_view text, std::string& out,
+                       RestoreCounts& counts) {
+  size_t copied = 0;
+  bool changed = false;
+  each(text, [&](size_t start, size_t end, const std::string* original) {
+    count(text.substr(start, end - start), original, counts);
+    if (original != nullptr) {
+      out.append(text, copied, start - copied);
+      out += *original;
+      copied = end;
+      changed = true;
+    }
+  });
   out.append(text, copied);
   return changed;
 }

@@ -11,6 +11,7 @@
 #include "actions/vault.hpp"
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -30,10 +31,21 @@ public:
   // Appends text to out with every known placeholder replaced. Returns
   // false when nothing was replaced (out then holds text unchanged).
   bool restore(std::string_view text, std::string& out, RestoreCounts& counts);
+  // The same one placeholder at a time (a piece of a long line restores
+  // only those that start in its own bytes): calls found(start, end,
+  // original) for each bracketed word of text, original null when unknown.
+  void
+  each(std::string_view text,
+       const std::function<void(size_t, size_t, const std::string*)>& found);
+  // Counts a bracketed word each() gave: restored, or unknown if it looks
+  // like a placeholder.
+  static void count(std::string_view token, const std::string* original,
+                    RestoreCounts& counts);
 
 private:
   // The original for one bracketed word, if known.
   bool lookup(std::string_view token, std::string& out) const;
+  std::string m_original; // each()'s scratch
 
   const Vault* m_vault;
   const TokenCipher* m_cipher;

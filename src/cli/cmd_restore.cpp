@@ -3,11 +3,14 @@
 // lines keep their bytes except the string tokens that held a placeholder,
 // which are re-escaped with the original inside; untouched lines pass
 // through byte for byte, as in redact.
+#include "actions/raw_offset.hpp"
 #include "actions/restorer.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_builder.hpp"
 #include "core/errors.hpp"
+#include "reader/json_piece_reader.hpp"
 #include "reader/record_reader.hpp"
+#include "sinks/json_escape.hpp"
 #include "sinks/line_rewriter.hpp"
 #include "sinks/output.hpp"
 #include "source/byte_source.hpp"
@@ -16,6 +19,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 namespace veil {
@@ -27,7 +31,7 @@ public:
   RestoreRun(const ReaderOptions& reader, Restorer& restorer, Output& out,
              size_t max_line_bytes)
       : m_reader(reader), m_restorer(restorer), m_out(out),
-        m_max_line_bytes(max_line_bytes) {}
+        m_max_line_bytes(max_line_bytes), m_mode(reader.mode) {}
 
   void input(const Input& input);
   const RestoreCounts& counts() const { return m_counts; }
@@ -39,6 +43,7 @@ public:
 
 private:
   void line(const RawLine& raw, const std::string& name);
+  void piece(const RawLine& raw, std::shared_ptr<const JsonStream> json);
 
   RecordReader m_reader;
   Restorer& m_restorer;
@@ -48,14 +53,78 @@ private:
   size_t m_errors = 0;
   std::vector<TokenEdit> m_edits; // scratch, reused per line
   std::string m_line;
+  InputMode m_mode;
+  uint64_t m_piece_next = 0; // a long line's first byte not written yet
 };
 
 void RestoreRun::input(const Input& input) {
-  LineSplitter splitter(open_input(input).source, m_max_line_bytes);
+  LineSplitter splitter(open_input(input).source, m_max_line_bytes,
+                        LinePieces::standard());
   RawLine raw;
+  JsonPieceWalk json_pieces;
   while (splitter.next(raw)) {
-    line(raw, input.name);
+    if (raw.piece) {
+      piece(raw, json_pieces.next(*raw.piece, raw.content,
+                                  raw.piece->first &&
+                                      reads_as_json(m_mode, raw.content)));
+    } else {
+      line(raw, input.name);
+    }
   }
+}
+
+// A piece of a long line (as redact reads it): the placeholders that start
+// in its own bytes, each put back in its own span (escaped in a JSON
+// string); one that runs past them was put back whole here, and the next
+// piece starts after it.
+void RestoreRun::piece(const RawLine& raw,
+                       std::shared_ptr<const JsonStream> json) {
+  const LinePiece& piece = *raw.piece;
+  Record record;
+  record.line = raw.number;
+  record.content = raw.content;
+  record.piece = piece;
+  record.json_at_keep = std::move(json);
+  m_reader.read(record);
+  const uint64_t begin = piece.offset;
+  const uint64_t keep_end = begin + piece.keep_end;
+  uint64_t at =
+      piece.first ? begin + piece.keep_begin
+                  : std::max<uint64_t>(m_piece_next, begin + piece.keep_begin);
+  m_line.assign(raw.bom);
+  auto copy_to = [&](uint64_t end) {
+    m_line.append(raw.content.substr(at - begin, end - at));
+  };
+  for (const Field& field : record.fields) {
+    RawColumns columns(record, field);
+    m_restorer.each(
+        field.text, [&](size_t start, size_t end, const std::string* original) {
+          const uint64_t raw_start = begin + columns.column(start) - 1;
+          const uint64_t raw_end = begin + columns.column(end) - 1;
+          if (raw_start < begin + piece.keep_begin || raw_start >= keep_end) {
+            return; // another piece's
+          }
+          Restorer::count(field.text.substr(start, end - start), original,
+                          m_counts);
+          if (original == nullptr || raw_start < at) {
+            return;
+          }
+          copy_to(raw_start);
+          if (field.is_json) {
+            append_json_chars(m_line, *original);
+          } else {
+            m_line += *original;
+          }
+          at = raw_end;
+        });
+  }
+  if (at < keep_end) {
+    copy_to(keep_end);
+    at = keep_end;
+  }
+  m_piece_next = at;
+  m_line.append(raw.terminator);
+  m_out.write(m_line);
 }
 
 void RestoreRun::line(const RawLine& raw, const std::string& name) {

@@ -35,6 +35,9 @@ Field& FieldList::add(std::string_view pointer, size_t block_bytes) {
   field.direction = Direction::unknown;
   field.is_key = false;
   field.is_json = false;
+  field.cut_start = false;
+  field.cut_end = false;
+  field.decoded_from = 0;
   return field;
 }
 

@@ -343,14 +343,18 @@ void OrderedStage::write_piece(const Record& record,
   };
   // The builder gives the input findings first, then one per match.
   const size_t first = m_findings.size() - matches.size();
-  std::optional<RawColumns> columns;
+  std::optional<RawColumns> columns; // walks each field's string once
+  uint32_t columns_field = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
     const Finding& f = m_findings[first + i];
     const Field& field = record.fields[matches[i].field];
     if (f.action != "redacted") {
       continue;
     }
-    columns.emplace(record, field);
+    if (!columns || columns_field != matches[i].field) {
+      columns.emplace(record, field);
+      columns_field = matches[i].field;
+    }
     const uint64_t start = begin + columns->column(matches[i].start) - 1;
     const uint64_t end = begin + columns->column(matches[i].end) - 1;
     if (end <= at) {

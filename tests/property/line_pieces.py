@@ -14,8 +14,8 @@ reports exactly what it does with every line held whole
 (VEIL_LINE_PIECES=0), and `redact` writes the same text lines and JSON lines
 that decode to the same values (a piece rewrites only the redacted spans of
 a string, not all its escapes), at -j1 and -j2, with labels per file and
-per line. A long JSON line cut short is reported as invalid JSON and comes
-out whole.
+per line; and that `restore` gives back the input. A long JSON line cut
+short is reported as invalid JSON and comes out whole.
 """
 import json
 import os
@@ -70,6 +70,7 @@ def build_input(tmp):
         json.dumps(records[0]),
         " ".join(parts[1]) + "\r",  # a CRLF line
         json.dumps(chat),  # \u escapes: ensure_ascii
+        '{"c": "mail ann.keller@acme-corp.io"}',  # after a cut line
         json.dumps({"prompt": "\n".join(parts[3])}, ensure_ascii=False),
         json.dumps(records[:len(records) // 5]),
         " ".join(parts[4]),  # the last line, without a newline
@@ -146,6 +147,13 @@ def main():
                     same = same_lines(whole, cut)
                 check(same, f"veil {' '.join(args)} -j{jobs}: pieces differ from "
                       "whole lines")
+        vault = os.path.join(tmp, "vault.json")
+        redacted = os.path.join(tmp, "redacted.txt")
+        run(["redact", "--vault", vault, "-o", redacted, path], 16384)
+        restored = run(["restore", "--vault", vault, redacted], 16384)
+        with open(path, "rb") as f:
+            check(same_lines(f.read(), restored),
+                  "restore of lines redacted in pieces: not the input")
         report = without_elapsed(run(["scan", "--format", "json", truncated], 16384))
         rules = [f["rule"] for f in report["findings"] if f["line"] == 1]
         check(rules.count("input.invalid_json") == 1,
