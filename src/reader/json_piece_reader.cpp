@@ -53,6 +53,14 @@ void PieceFields::add(const OpenString& open, const JsonStream& walk,
     return; // a key longer than the context: no pointer to give it
   }
   const std::string pointer = walk.pointer();
+  const bool scanned = open.is_key
+                           ? m_options.scan_keys && m_options.selected(pointer)
+                           : m_options.selected(pointer);
+  const bool is_id =
+      !open.is_key && closed && open.quoted && pointer == m_options.id_field;
+  if (!scanned && !is_id) {
+    return;
+  }
   std::string_view window = m_record.content;
   const size_t body = open.begin + (open.quoted ? 1 : 0);
   const std::string_view raw =
@@ -61,13 +69,13 @@ void PieceFields::add(const OpenString& open, const JsonStream& walk,
   if (raw.find('\\') != std::string_view::npos) {
     m_text.clear();
     decode_json_chars(raw, m_text);
-    text = m_record.fields.keep(m_text, window.size());
+    text = scanned ? m_record.fields.keep(m_text, window.size())
+                   : std::string_view(m_text);
   }
-  if (!open.is_key && closed && open.quoted && pointer == m_options.id_field) {
+  if (is_id) {
     m_record.record_id.assign(text);
   }
-  if (open.is_key ? !(m_options.scan_keys && m_options.selected(pointer))
-                  : !m_options.selected(pointer)) {
+  if (!scanned) {
     return;
   }
   Field& field = m_record.fields.add(pointer, window.size());
