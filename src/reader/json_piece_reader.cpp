@@ -2,6 +2,7 @@
 
 #include "reader/chat_shapes.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace veil {
@@ -24,6 +25,11 @@ size_t safe_start(std::string_view window, size_t to) {
     clean = c == '\\' ? 0 : clean + 1;
   }
   return to;
+}
+
+// Where the last whole character before pos ends, in an open string.
+size_t char_end(const JsonStream& walk, size_t pos) {
+  return pos - std::min(pos, walk.escape_bytes());
 }
 
 struct OpenString {
@@ -63,8 +69,9 @@ void PieceFields::add(const OpenString& open, const JsonStream& walk,
   }
   std::string_view window = m_record.content;
   const size_t body = open.begin + (open.quoted ? 1 : 0);
+  const size_t stop = closed ? end - 1 : end; // a cut part may hold nothing
   const std::string_view raw =
-      window.substr(body, end - (closed ? 1 : 0) - body);
+      stop > body ? window.substr(body, stop - body) : std::string_view();
   std::string_view text = raw;
   if (raw.find('\\') != std::string_view::npos) {
     m_text.clear();
@@ -80,7 +87,7 @@ void PieceFields::add(const OpenString& open, const JsonStream& walk,
   }
   Field& field = m_record.fields.add(pointer, window.size());
   field.raw_begin = static_cast<uint32_t>(open.begin);
-  field.raw_end = static_cast<uint32_t>(end);
+  field.raw_end = static_cast<uint32_t>(std::max(end, open.begin));
   field.text = text;
   field.is_json = true;
   field.is_key = open.is_key;
@@ -105,11 +112,11 @@ OpenString open_at_keep(JsonStream& walk, const LinePiece& piece,
     open.begin = size_t(walk.string_begin() - piece.offset);
     return open;
   }
-  while (walk.escape_bytes() > pos && pos < window.size()) {
+  while (walk.escape_bytes() > pos && pos < window.size() && !walk.failed()) {
     walk.step(window, pos, pos + 1, piece.offset);
   }
   // The decoded bytes from the start on, up to the escape pos may cut.
-  const size_t to = pos - walk.escape_bytes();
+  const size_t to = char_end(walk, pos);
   open.begin = safe_start(window, to);
   std::string skipped;
   decode_json_chars(window.substr(open.begin, to - open.begin), skipped);
@@ -144,6 +151,9 @@ bool read_json_piece(const JsonStream& at_keep, const ReaderOptions& options,
   size_t pos = piece.keep_begin;
   if (walk.in_string()) {
     open = open_at_keep(walk, piece, window, pos);
+    if (walk.failed()) {
+      return false;
+    }
   }
   for (;;) {
     JsonStream::Event e = walk.step(window, pos, piece.keep_end, piece.offset);
@@ -166,7 +176,7 @@ bool read_json_piece(const JsonStream& at_keep, const ReaderOptions& options,
   if (open) { // as far as the window holds it, to the last whole character
     bool closed = walk.step(window, pos, window.size(), piece.offset) ==
                   JsonStream::Event::string_close;
-    fields.add(*open, walk, closed ? pos : pos - walk.escape_bytes(), closed);
+    fields.add(*open, walk, closed ? pos : char_end(walk, pos), closed);
   }
   return true;
 }
