@@ -1,5 +1,7 @@
 #include "actions/raw_offset.hpp"
 
+#include "core/json_string.hpp"
+
 #include <cstdint>
 
 namespace veil {
@@ -22,10 +24,6 @@ uint32_t hex4(std::string_view s, size_t at) {
   return v;
 }
 
-size_t utf8_length(uint32_t cp) {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-}
-
 // Walks raw and decoded on through the token until decoded reaches target
 // (or the token ends).
 void walk_to(std::string_view token, size_t target, size_t& raw,
@@ -45,7 +43,7 @@ void walk_to(std::string_view token, size_t target, size_t& raw,
     bool pair = cp >= 0xD800 && cp < 0xDC00 && raw + 7 < token.size() &&
                 token[raw + 6] == '\\' && token[raw + 7] == 'u';
     raw += pair ? 12 : 6;
-    decoded += pair ? 4 : utf8_length(cp);
+    decoded += pair ? 4 : utf8_size(cp);
   }
 }
 

@@ -1,5 +1,7 @@
 #include "policy/field_planner.hpp"
 
+#include "core/json_string.hpp"
+
 #include <algorithm>
 
 namespace veil::policy {

@@ -29,7 +29,4 @@ struct Node {
 // one it cannot apply field rules to.
 bool parse_layout(std::string_view content, std::vector<Node>& nodes);
 
-// Decodes the inside of a JSON string token (without its quotes).
-std::string unescape_json(std::string_view inner);
-
 } // namespace veil::policy

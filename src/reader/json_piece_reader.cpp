@@ -1,5 +1,6 @@
 #include "reader/json_piece_reader.hpp"
 
+#include "core/json_string.hpp"
 #include "reader/chat_shapes.hpp"
 
 #include <algorithm>
@@ -75,7 +76,7 @@ void PieceFields::add(const OpenString& open, const JsonStream& walk,
   std::string_view text = raw;
   if (raw.find('\\') != std::string_view::npos) {
     m_text.clear();
-    decode_json_chars(raw, m_text);
+    append_unescaped_json(m_text, raw);
     text = scanned ? m_record.fields.keep(m_text, window.size())
                    : std::string_view(m_text);
   }
@@ -119,7 +120,7 @@ OpenString open_at_keep(JsonStream& walk, const LinePiece& piece,
   const size_t to = char_end(walk, pos);
   open.begin = safe_start(window, to);
   std::string skipped;
-  decode_json_chars(window.substr(open.begin, to - open.begin), skipped);
+  append_unescaped_json(skipped, window.substr(open.begin, to - open.begin));
   open.decoded_from = walk.decoded() - skipped.size();
   return open;
 }

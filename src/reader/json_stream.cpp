@@ -1,6 +1,7 @@
 #include "reader/json_stream.hpp"
 
 #include "core/json_pointer.hpp"
+#include "core/json_string.hpp"
 
 #include <cstring>
 
@@ -71,41 +72,6 @@ bool is_json_number(std::string_view s) {
   return i == s.size();
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-size_t utf8_size(uint32_t cp) {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-}
-
 char simple_escape(char c) {
   switch (c) {
   case '"':
@@ -129,43 +95,7 @@ char simple_escape(char c) {
   }
 }
 
-uint32_t hex4(std::string_view s, size_t at) {
-  uint32_t cp = 0;
-  for (size_t i = at; i < at + 4; ++i) {
-    int v = i < s.size() ? hex_value(s[i]) : -1;
-    cp = cp << 4 | uint32_t(v < 0 ? 0 : v);
-  }
-  return cp;
-}
-
 } // namespace
-
-void decode_json_chars(std::string_view raw, std::string& out) {
-  size_t i = 0;
-  while (i < raw.size()) {
-    size_t next = raw.find('\\', i);
-    if (next == std::string_view::npos) {
-      next = raw.size();
-    }
-    out.append(raw.substr(i, next - i));
-    i = next;
-    if (i + 1 >= raw.size()) {
-      break;
-    }
-    if (raw[i + 1] != 'u') {
-      out += simple_escape(raw[i + 1]);
-      i += 2;
-      continue;
-    }
-    uint32_t cp = hex4(raw, i + 2);
-    i += 6;
-    if (cp >= 0xD800 && cp < 0xDC00 && raw.substr(i, 2) == "\\u") {
-      cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(raw, i + 2) - 0xDC00);
-      i += 6;
-    }
-    append_utf8(out, cp);
-  }
-}
 
 std::string JsonStream::pointer() const {
   std::string out;

@@ -15,10 +15,6 @@
 
 namespace veil {
 
-// Appends the decoded text of raw, a run of a valid JSON string's body
-// that starts and ends between characters.
-void decode_json_chars(std::string_view raw, std::string& out);
-
 class JsonStream {
 public:
   enum class Event { none, string_open, string_close, error };

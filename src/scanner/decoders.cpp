@@ -1,5 +1,6 @@
 #include "scanner/decoders.hpp"
 
+#include "core/json_string.hpp"
 #include "scanner/ascii.hpp"
 #include "scanner/injection_encoded.hpp"
 
@@ -22,19 +23,6 @@ namespace {
 constexpr size_t k_min_base64 = 20;
 constexpr size_t k_min_hex = 32;
 
-constexpr int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
 constexpr int base64_value(char c) {
   if (c >= 'A' && c <= 'Z') {
     return c - 'A';
@@ -52,24 +40,6 @@ constexpr int base64_value(char c) {
     return 63;
   }
   return -1;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
 }
 
 // Readable: valid UTF-8, and at most a few control characters besides

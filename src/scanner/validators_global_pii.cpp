@@ -4,6 +4,7 @@
 // checksums (crypto_addresses.cpp).
 #include "scanner/validators_global_pii.hpp"
 
+#include "core/json_string.hpp"
 #include "scanner/crypto_addresses.hpp"
 #include "scanner/phone_regions.hpp"
 #include "scanner/validators.hpp"
@@ -96,19 +97,6 @@ bool is_country(std::string_view code) {
     }
   }
   return false;
-}
-
-int hex_value(char c) {
-  if (is_digit(c)) {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
 }
 
 bool ipv4_names_a_host(uint32_t a) {

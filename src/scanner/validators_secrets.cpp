@@ -2,6 +2,7 @@
 // a token-shaped string was minted by its vendor. Rules use them with
 // validator_mode = "score": a failing check keeps the finding but lowers its
 // confidence, since a hand-edited or truncated credential is still a leak.
+#include "core/json_string.hpp"
 #include "scanner/validators.hpp"
 
 #include <nlohmann/json.hpp>
@@ -66,19 +67,6 @@ bool validate_crc32_base62(std::string_view text) {
   }
   // 62^6 > 2^32, so nothing is left over; the digits compare one by one.
   return body->substr(30) == std::string_view(expected.data(), 6);
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
 }
 
 // Cloudflare scannable credentials (cfk_, cfut_, cfat_): 40 alphanumeric

@@ -1,3 +1,4 @@
+#include "core/json_string.hpp"
 #include "policy/json_layout.hpp"
 
 #include <doctest/doctest.h>
