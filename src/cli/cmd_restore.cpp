@@ -10,9 +10,9 @@
 #include "core/errors.hpp"
 #include "reader/json_piece_reader.hpp"
 #include "reader/record_reader.hpp"
-#include "sinks/json_escape.hpp"
 #include "sinks/line_rewriter.hpp"
 #include "sinks/output.hpp"
+#include "sinks/piece_writer.hpp"
 #include "source/byte_source.hpp"
 #include "source/input_list.hpp"
 #include "source/line_splitter.hpp"
@@ -54,7 +54,7 @@ private:
   std::vector<TokenEdit> m_edits; // scratch, reused per line
   std::string m_line;
   InputMode m_mode;
-  uint64_t m_piece_next = 0; // a long line's first byte not written yet
+  PieceWriter m_writer; // a long line's pieces
 };
 
 void RestoreRun::input(const Input& input) {
@@ -86,45 +86,26 @@ void RestoreRun::piece(const RawLine& raw,
   record.piece = piece;
   record.json_at_keep = std::move(json);
   m_reader.read(record);
-  const uint64_t begin = piece.offset;
-  const uint64_t keep_end = begin + piece.keep_end;
-  uint64_t at =
-      piece.first ? begin + piece.keep_begin
-                  : std::max<uint64_t>(m_piece_next, begin + piece.keep_begin);
-  m_line.assign(raw.bom);
-  auto copy_to = [&](uint64_t end) {
-    m_line.append(raw.content.substr(at - begin, end - at));
-  };
+  m_writer.start(piece, raw.content, raw.bom);
   for (const Field& field : record.fields) {
-    RawColumns columns(record, field);
+    RawColumns columns(record, field); // 1-based, in the window
     m_restorer.each(
         field.text, [&](size_t start, size_t end, const std::string* original) {
-          const uint64_t raw_start = begin + columns.column(start) - 1;
-          const uint64_t raw_end = begin + columns.column(end) - 1;
-          if (raw_start < begin + piece.keep_begin || raw_start >= keep_end) {
+          const uint64_t raw_start = piece.offset + columns.column(start) - 1;
+          const uint64_t raw_end = piece.offset + columns.column(end) - 1;
+          if (raw_start < piece.offset + piece.keep_begin ||
+              raw_start >= piece.offset + piece.keep_end) {
             return; // another piece's
           }
           Restorer::count(field.text.substr(start, end - start), original,
                           m_counts);
-          if (original == nullptr || raw_start < at) {
-            return;
+          // One that overlaps what is written already stays as it is.
+          if (original != nullptr && raw_start >= m_writer.written_to()) {
+            m_writer.replace(raw_start, raw_end, *original, field.is_json);
           }
-          copy_to(raw_start);
-          if (field.is_json) {
-            append_json_chars(m_line, *original);
-          } else {
-            m_line += *original;
-          }
-          at = raw_end;
         });
   }
-  if (at < keep_end) {
-    copy_to(keep_end);
-    at = keep_end;
-  }
-  m_piece_next = at;
-  m_line.append(raw.terminator);
-  m_out.write(m_line);
+  m_out.write(m_writer.finish(raw.terminator));
 }
 
 void RestoreRun::line(const RawLine& raw, const std::string& name) {

@@ -9,8 +9,8 @@
 #include "reader/json_piece_reader.hpp"
 #include "reader/record_reader.hpp"
 #include "scanner/scanner.hpp"
-#include "sinks/json_escape.hpp"
 #include "sinks/output.hpp"
+#include "sinks/piece_writer.hpp"
 #include "sinks/report/tee_report.hpp"
 #include "source/byte_source.hpp"
 #include "source/input_list.hpp"
@@ -210,10 +210,9 @@ private:
   std::vector<TokenEdit> m_edits;
   std::unique_ptr<policy::PolicyStage> m_policy;
   std::string m_line;
-  // The line being read in pieces: the first byte not written yet (a value
-  // redacted by one piece may run into the next), and the input problems
-  // reported for it.
-  uint64_t m_piece_next = 0;
+  // The line being read in pieces: its output, the input problems reported
+  // for it, and its record id.
+  PieceWriter m_piece_writer;
   std::set<std::string> m_piece_inputs;
   std::string m_piece_id; // its --id-field value, once read
 };
@@ -301,7 +300,6 @@ void OrderedStage::consume_piece(const Record& record,
   const LinePiece& piece = *record.piece;
   if (piece.first) {
     ++m_summary.records;
-    m_piece_next = 0;
     m_piece_inputs.clear();
     m_piece_id.clear();
   }
@@ -326,57 +324,33 @@ void OrderedStage::consume_piece(const Record& record,
 }
 
 // The piece's own bytes with its redacted values replaced, each in its own
-// raw span (escaped in a JSON string), so the rest of the string stays as
-// written. A value that runs past the piece's own bytes is replaced whole
-// here, and the next piece starts after it; one that starts in bytes
-// already replaced loses the rest of its bytes too (only a match longer
-// than the context could).
+// raw span (escaped in a JSON string), so the rest of a string stays as
+// written. One that starts in bytes already replaced loses the rest of its
+// bytes too (only a match longer than the context could).
 void OrderedStage::write_piece(const Record& record,
                                const std::vector<Match>& matches) {
-  const LinePiece& piece = *record.piece;
-  const uint64_t begin = piece.offset;
-  const uint64_t keep_end = begin + piece.keep_end;
-  uint64_t at = std::max<uint64_t>(m_piece_next, begin + piece.keep_begin);
-  m_line.assign(record.bom);
-  auto copy_to = [&](uint64_t end) {
-    m_line.append(record.content.substr(at - begin, end - at));
-  };
+  m_piece_writer.start(*record.piece, record.content, record.bom);
   // The builder gives the input findings first, then one per match.
   const size_t first = m_findings.size() - matches.size();
   std::optional<RawColumns> columns; // walks each field's string once
   uint32_t columns_field = 0;
   for (size_t i = 0; i < matches.size(); ++i) {
+    const Match& m = matches[i];
     const Finding& f = m_findings[first + i];
-    const Field& field = record.fields[matches[i].field];
+    const Field& field = record.fields[m.field];
     if (f.action != "redacted") {
       continue;
     }
-    if (!columns || columns_field != matches[i].field) {
+    if (!columns || columns_field != m.field) {
       columns.emplace(record, field);
-      columns_field = matches[i].field;
+      columns_field = m.field;
     }
-    const uint64_t start = begin + columns->column(matches[i].start) - 1;
-    const uint64_t end = begin + columns->column(matches[i].end) - 1;
-    if (end <= at) {
-      continue;
-    }
-    if (start >= at) {
-      copy_to(start);
-      if (field.is_json) {
-        append_json_chars(m_line, f.replacement);
-      } else {
-        m_line += f.replacement;
-      }
-    }
-    at = end;
+    // Columns are 1-based, in the window.
+    const uint64_t start = record.piece->offset + columns->column(m.start) - 1;
+    const uint64_t end = record.piece->offset + columns->column(m.end) - 1;
+    m_piece_writer.replace(start, end, f.replacement, field.is_json);
   }
-  if (at < keep_end) {
-    copy_to(keep_end);
-    at = keep_end;
-  }
-  m_piece_next = at;
-  m_line.append(record.terminator);
-  write(m_line);
+  write(m_piece_writer.finish(record.terminator));
 }
 
 // One stderr line per dropped candidate; the value only as a masked preview.
