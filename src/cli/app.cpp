@@ -25,7 +25,9 @@ void add_input_flags(CLI::App& cmd, Options& o) {
       ->check(CLI::IsMember({"auto", "jsonl", "text"}))
       ->capture_default_str();
   cmd.add_option("--max-line-bytes", o.max_line_bytes,
-                 "Longer lines are not scanned nor written; exit 3")
+                 "Longest line held whole; over 8 MiB lines are read in "
+                 "pieces, so a limit under that makes longer lines fail "
+                 "(not scanned nor written; exit 3)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 31))
       ->capture_default_str();
   cmd.add_option("--field", o.fields,
@@ -209,7 +211,9 @@ void add_restore(CLI::App& app, Options& o, ExitCode& code) {
       ->check(CLI::IsMember({"auto", "jsonl", "text"}))
       ->capture_default_str();
   cmd->add_option("--max-line-bytes", o.max_line_bytes,
-                  "Longer lines are not written; exit 3")
+                  "Longest line held whole; over 8 MiB lines are read in "
+                  "pieces, so a limit under that makes longer lines fail "
+                  "(not written; exit 3)")
       ->check(CLI::Range(size_t{1}, size_t{1} << 31))
       ->capture_default_str();
   cmd->callback([&] { code = cmd_restore(o); });
