@@ -8,22 +8,6 @@ namespace veil {
 
 namespace {
 
-uint32_t hex4(std::string_view s, size_t at) {
-  uint32_t v = 0;
-  for (size_t i = at; i < at + 4 && i < s.size(); ++i) {
-    char c = s[i];
-    v <<= 4;
-    if (c >= '0' && c <= '9') {
-      v |= uint32_t(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      v |= uint32_t(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      v |= uint32_t(c - 'A' + 10);
-    }
-  }
-  return v;
-}
-
 // Walks raw and decoded on through the token until decoded reaches target
 // (or the token ends).
 void walk_to(std::string_view token, size_t target, size_t& raw,

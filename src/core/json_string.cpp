@@ -1,20 +1,16 @@
 #include "core/json_string.hpp"
 
-namespace veil {
+#include <algorithm>
 
-namespace {
+namespace veil {
 
 uint32_t hex4(std::string_view s, size_t at) {
   uint32_t v = 0;
   for (size_t i = at; i < at + 4 && i < s.size(); ++i) {
-    char c = s[i];
-    uint32_t d = c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0';
-    v = v * 16 + (d & 15);
+    v = v << 4 | uint32_t(std::max(0, hex_value(s[i])));
   }
   return v;
 }
-
-} // namespace
 
 void append_utf8(std::string& out, uint32_t cp) {
   if (cp < 0x80) {

@@ -28,6 +28,10 @@ constexpr size_t utf8_size(uint32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
+// The 4 hex digits at s[at] ("00e9" of "\u00e9"); a digit that is missing
+// or not hex counts as 0.
+uint32_t hex4(std::string_view s, size_t at);
+
 void append_utf8(std::string& out, uint32_t cp);
 
 // Appends the decoded text of the inside of a JSON string token (without
