@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace veil {
@@ -33,6 +34,25 @@ private:
   size_t m_first;       // the token's first character: past its quote
   size_t m_raw;         // a position in m_token...
   size_t m_decoded = 0; // ...and the decoded offset it stands for
+};
+
+// RawColumns for offsets that come field by field (a record's matches, its
+// dropped candidates), each field's rising: one walk per field.
+class FieldColumns {
+public:
+  explicit FieldColumns(const Record& record) : m_record(record) {}
+  uint64_t column(uint32_t field, size_t start) {
+    if (!m_columns || m_field != field) {
+      m_columns.emplace(m_record, m_record.fields[field]);
+      m_field = field;
+    }
+    return m_columns->column(start);
+  }
+
+private:
+  const Record& m_record;
+  std::optional<RawColumns> m_columns;
+  uint32_t m_field = 0;
 };
 
 } // namespace veil

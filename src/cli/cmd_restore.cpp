@@ -61,12 +61,10 @@ void RestoreRun::input(const Input& input) {
   LineSplitter splitter(open_input(input).source, m_max_line_bytes,
                         LinePieces::standard());
   RawLine raw;
-  JsonPieceWalk json_pieces;
+  JsonPieceWalk json_pieces(m_mode);
   while (splitter.next(raw)) {
     if (raw.piece) {
-      piece(raw, json_pieces.next(*raw.piece, raw.content,
-                                  raw.piece->first &&
-                                      reads_as_json(m_mode, raw.content)));
+      piece(raw, json_pieces.next(*raw.piece, raw.content));
     } else {
       line(raw, input.name);
     }
@@ -93,8 +91,7 @@ void RestoreRun::piece(const RawLine& raw,
         field.text, [&](size_t start, size_t end, const std::string* original) {
           const uint64_t raw_start = piece.offset + columns.column(start) - 1;
           const uint64_t raw_end = piece.offset + columns.column(end) - 1;
-          if (raw_start < piece.offset + piece.keep_begin ||
-              raw_start >= piece.offset + piece.keep_end) {
+          if (!piece.owns(raw_start - piece.offset)) {
             return; // another piece's
           }
           Restorer::count(field.text.substr(start, end - start), original,

@@ -38,39 +38,22 @@ void append_unescaped_json(std::string& out, std::string_view in) {
       continue;
     }
     char e = in[++i];
-    switch (e) {
-    case 'b':
-      out += '\b';
-      break;
-    case 'f':
-      out += '\f';
-      break;
-    case 'n':
-      out += '\n';
-      break;
-    case 'r':
-      out += '\r';
-      break;
-    case 't':
-      out += '\t';
-      break;
-    case 'u': {
-      uint32_t cp = hex4(in, i + 1);
-      i += 4;
-      if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < in.size() &&
-          in[i + 1] == '\\' && in[i + 2] == 'u') {
-        uint32_t low = hex4(in, i + 3);
-        if (low >= 0xDC00 && low < 0xE000) {
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-          i += 6;
-        }
+    if (e != 'u') {
+      char c = simple_escape(e);
+      out += c != 0 ? c : e;
+      continue;
+    }
+    uint32_t cp = hex4(in, i + 1);
+    i += 4;
+    if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < in.size() && in[i + 1] == '\\' &&
+        in[i + 2] == 'u') {
+      uint32_t low = hex4(in, i + 3);
+      if (low >= 0xDC00 && low < 0xE000) {
+        cp = surrogate_pair(cp, low);
+        i += 6;
       }
-      append_utf8(out, cp);
-      break;
     }
-    default:
-      out += e; // \" \\ \/
-    }
+    append_utf8(out, cp);
   }
 }
 

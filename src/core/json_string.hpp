@@ -32,6 +32,33 @@ constexpr size_t utf8_size(uint32_t cp) {
 // or not hex counts as 0.
 uint32_t hex4(std::string_view s, size_t at);
 
+// The character a one-letter escape stands for ('n' for "\n"), else 0.
+constexpr char simple_escape(char c) {
+  switch (c) {
+  case '"':
+  case '\\':
+  case '/':
+    return c;
+  case 'b':
+    return '\b';
+  case 'f':
+    return '\f';
+  case 'n':
+    return '\n';
+  case 'r':
+    return '\r';
+  case 't':
+    return '\t';
+  default:
+    return 0;
+  }
+}
+
+// The code point of a UTF-16 surrogate pair.
+constexpr uint32_t surrogate_pair(uint32_t high, uint32_t low) {
+  return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+}
+
 void append_utf8(std::string& out, uint32_t cp);
 
 // Appends the decoded text of the inside of a JSON string token (without

@@ -15,6 +15,9 @@ struct LinePiece {
   uint32_t keep_end = 0;
   bool first = true; // the line's first piece (it carries the BOM)
   bool last = true;  // the line's last piece (it carries the terminator)
+
+  // Whether the window's byte at `at` is one of the piece's own.
+  bool owns(uint64_t at) const { return at >= keep_begin && at < keep_end; }
 };
 
 } // namespace veil

@@ -90,16 +90,9 @@ void read_record(Batch& batch, size_t i, WorkerState& state) {
 // whole, by the piece where they start. Matches come field by field.
 template <typename Found>
 void keep_own(const Record& record, Found& found) {
-  const LinePiece& piece = *record.piece;
-  std::optional<RawColumns> columns;
-  uint32_t field = 0;
+  FieldColumns columns(record);
   std::erase_if(found, [&](const auto& m) {
-    if (!columns || field != m.field) {
-      columns.emplace(record, record.fields[m.field]);
-      field = m.field;
-    }
-    const uint64_t raw = columns->column(m.start) - 1;
-    return raw < piece.keep_begin || raw >= piece.keep_end;
+    return !record.piece->owns(columns.column(m.field, m.start) - 1);
   });
 }
 
@@ -332,23 +325,17 @@ void OrderedStage::write_piece(const Record& record,
   m_piece_writer.start(*record.piece, record.content, record.bom);
   // The builder gives the input findings first, then one per match.
   const size_t first = m_findings.size() - matches.size();
-  std::optional<RawColumns> columns; // walks each field's string once
-  uint32_t columns_field = 0;
+  FieldColumns columns(record);
+  auto in_line = [&](uint32_t field, size_t decoded) { // columns are 1-based
+    return record.piece->offset + columns.column(field, decoded) - 1;
+  };
   for (size_t i = 0; i < matches.size(); ++i) {
     const Match& m = matches[i];
     const Finding& f = m_findings[first + i];
-    const Field& field = record.fields[m.field];
-    if (f.action != "redacted") {
-      continue;
+    if (f.action == "redacted") {
+      m_piece_writer.replace(in_line(m.field, m.start), in_line(m.field, m.end),
+                             f.replacement, record.fields[m.field].is_json);
     }
-    if (!columns || columns_field != m.field) {
-      columns.emplace(record, field);
-      columns_field = m.field;
-    }
-    // Columns are 1-based, in the window.
-    const uint64_t start = record.piece->offset + columns->column(m.start) - 1;
-    const uint64_t end = record.piece->offset + columns->column(m.end) - 1;
-    m_piece_writer.replace(start, end, f.replacement, field.is_json);
   }
   write(m_piece_writer.finish(record.terminator));
 }
@@ -357,20 +344,16 @@ void OrderedStage::write_piece(const Record& record,
 void OrderedStage::explain(const Record& record, const std::vector<Drop>& drops,
                            const std::string& file) const {
   // A field's drops come rule by rule, each rule's in order of offset.
-  std::optional<RawColumns> columns;
-  uint32_t columns_field = 0;
+  FieldColumns columns(record);
   const uint64_t offset = record.piece ? record.piece->offset : 0;
   for (const Drop& d : drops) {
     const Field& field = record.fields[d.field];
-    if (!columns || columns_field != d.field) {
-      columns.emplace(record, field);
-      columns_field = d.field;
-    }
     const RuleSpec& spec = d.rule->spec();
     std::string_view value(field.text.data() + d.start, d.end - d.start);
     std::cerr << "veil: explain: " << file << ':' << record.line << ':'
-              << columns->column(d.start) + offset << ": rule " << spec.id
-              << ": " << masked_preview(spec.category, spec.entity, value)
+              << columns.column(d.field, d.start) + offset << ": rule "
+              << spec.id << ": "
+              << masked_preview(spec.category, spec.entity, value)
               << " dropped by " << d.stage << '\n';
   }
 }
@@ -519,7 +502,7 @@ void Driver::run_input(const Input& input, size_t index) {
                         line_pieces(m_options));
   std::unique_ptr<Batch> batch = take_batch(index);
   RawLine line;
-  JsonPieceWalk json_pieces;
+  JsonPieceWalk json_pieces(m_options.reader.mode);
   // Time spent reading and splitting, not waiting for the other stages.
   Stopwatch reading(m_stats ? &m_stats->read_seconds : nullptr);
   reading.start();
@@ -527,10 +510,8 @@ void Driver::run_input(const Input& input, size_t index) {
     while (splitter.next(line)) {
       batch->add(line);
       if (line.piece) {
-        batch->lines.back().json_at_keep = json_pieces.next(
-            *line.piece, line.content,
-            line.piece->first &&
-                reads_as_json(m_options.reader.mode, line.content));
+        batch->lines.back().json_at_keep =
+            json_pieces.next(*line.piece, line.content);
       }
       if (batch->full()) {
         reading.stop();

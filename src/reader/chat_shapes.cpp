@@ -82,8 +82,6 @@ std::string_view explicit_role(const OwnerRoles& roles,
   return pointer.starts_with('/') ? std::string_view() : role_of(roles, "");
 }
 
-} // namespace
-
 std::string_view shape_role(std::string_view pointer) {
   std::string_view top = first_segment(pointer);
   for (const ShapeRule& rule : k_top_level_roles) {
@@ -93,6 +91,8 @@ std::string_view shape_role(std::string_view pointer) {
   }
   return {};
 }
+
+} // namespace
 
 Direction direction_of_role(std::string_view role) {
   if (role == "user" || role == "tool" || role == "function" ||
@@ -108,15 +108,18 @@ Direction direction_of_role(std::string_view role) {
   return Direction::unknown;
 }
 
+void assign_role(Field& field, std::string_view role) {
+  if (role.empty()) {
+    role = shape_role(field.pointer);
+  }
+  field.role.assign(role);
+  field.direction = direction_of_role(role);
+}
+
 void assign_roles(Record& record) {
   sort_roles(record.roles);
   for (Field& field : record.fields) {
-    std::string_view role = explicit_role(record.roles, field.pointer);
-    if (role.empty()) {
-      role = shape_role(field.pointer);
-    }
-    field.role.assign(role);
-    field.direction = direction_of_role(role);
+    assign_role(field, explicit_role(record.roles, field.pointer));
   }
 }
 

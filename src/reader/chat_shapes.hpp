@@ -10,9 +10,10 @@
 namespace veil {
 
 void assign_roles(Record& record);
+// One field's role: `role` (from a "role" key), else the one its record's
+// top-level key gives it ("prompt": user), else none.
+void assign_role(Field& field, std::string_view role);
 
 Direction direction_of_role(std::string_view role);
-// The role a record's top-level key gives its fields ("prompt": user), or "".
-std::string_view shape_role(std::string_view pointer);
 
 } // namespace veil

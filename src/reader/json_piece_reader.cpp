@@ -2,6 +2,7 @@
 
 #include "core/json_string.hpp"
 #include "reader/chat_shapes.hpp"
+#include "reader/record_reader.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -95,9 +96,7 @@ void PieceFields::add(const OpenString& open, const JsonStream& walk,
   field.cut_start = !open.quoted;
   field.cut_end = !closed;
   field.decoded_from = open.decoded_from;
-  std::string_view role = walk.role();
-  field.role.assign(role.empty() ? shape_role(pointer) : role);
-  field.direction = direction_of_role(field.role);
+  assign_role(field, walk.role());
 }
 
 // The string open where the piece's own bytes begin: from its quote when
@@ -128,10 +127,9 @@ OpenString open_at_keep(JsonStream& walk, const LinePiece& piece,
 } // namespace
 
 std::shared_ptr<const JsonStream> JsonPieceWalk::next(const LinePiece& piece,
-                                                      std::string_view window,
-                                                      bool json) {
+                                                      std::string_view window) {
   if (piece.first) {
-    m_json = json;
+    m_json = reads_as_json(m_mode, window);
     m_walk = JsonStream();
   }
   if (!m_json) {

@@ -17,12 +17,14 @@ namespace veil {
 
 class JsonPieceWalk {
 public:
-  // For each piece of a line, in order; json: whether the line is JSON
-  // (asked of its first piece). nullptr for a text line.
+  explicit JsonPieceWalk(InputMode mode) : m_mode(mode) {}
+  // For each piece of a line, in order (whether the line is JSON is asked
+  // of its first piece, under --input mode). nullptr for a text line.
   std::shared_ptr<const JsonStream> next(const LinePiece& piece,
-                                         std::string_view window, bool json);
+                                         std::string_view window);
 
 private:
+  InputMode m_mode;
   bool m_json = false;
   JsonStream m_walk;
 };

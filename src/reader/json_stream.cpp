@@ -3,8 +3,6 @@
 #include "core/json_pointer.hpp"
 #include "core/json_string.hpp"
 
-#include <cstring>
-
 namespace veil {
 
 namespace {
@@ -70,29 +68,6 @@ bool is_json_number(std::string_view s) {
     }
   }
   return i == s.size();
-}
-
-char simple_escape(char c) {
-  switch (c) {
-  case '"':
-    return '"';
-  case '\\':
-    return '\\';
-  case '/':
-    return '/';
-  case 'b':
-    return '\b';
-  case 'f':
-    return '\f';
-  case 'n':
-    return '\n';
-  case 'r':
-    return '\r';
-  case 't':
-    return '\t';
-  default:
-    return 0;
-  }
 }
 
 } // namespace
@@ -164,19 +139,15 @@ bool JsonStream::escape_done() {
     m_escape.clear();
     return true;
   }
-  uint32_t cp = 0;
-  for (size_t i = e.size() - 4; i < e.size(); ++i) {
-    cp = cp << 4 | uint32_t(hex_value(e[i]));
-  }
+  uint32_t cp = hex4(e, e.size() - 4);
   if (e.size() == 6 && cp >= 0xD800 && cp < 0xDC00) {
-    m_high = cp; // its low half must follow
-    return true;
+    return true; // a high surrogate: its low half must follow
   }
   if (e.size() == 12) {
     if (cp < 0xDC00 || cp >= 0xE000) {
       return false;
     }
-    cp = 0x10000 + ((m_high - 0xD800) << 10) + (cp - 0xDC00);
+    cp = surrogate_pair(hex4(e, 2), cp);
   } else if (cp >= 0xDC00 && cp < 0xE000) {
     return false;
   }

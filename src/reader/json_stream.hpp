@@ -85,7 +85,6 @@ private:
   bool m_capture = false; // its decoded text is wanted (a key, a role)
   std::string m_captured; // decoded, when captured
   std::string m_escape;   // an escape begun: "\\", "\\u00"...
-  uint32_t m_high = 0;    // a high surrogate waiting for its low half
   uint64_t m_string_begin = 0;
   uint64_t m_decoded = 0;
   // The open number or literal.

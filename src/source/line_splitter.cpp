@@ -44,7 +44,9 @@ LineSplitter::LineSplitter(std::unique_ptr<ByteSource> source,
                                         ? k_no_limit
                                         : max_line_bytes + 2)),
       m_buf(c_allocated<char>(std::malloc(k_block))), m_size(k_block),
-      m_pieces(pieces) {}
+      // Under a limit below the size lines are cut at, longer lines stay
+      // too long.
+      m_pieces(max_line_bytes >= pieces.over ? pieces : LinePieces{}) {}
 
 bool LineSplitter::read_more() {
   if (m_eof) {
@@ -106,26 +108,20 @@ bool LineSplitter::next(RawLine& out) {
     return true;
   }
   for (;;) {
-    const void* nl =
-        m_scan < m_end ? std::memchr(m_buf.get() + m_scan, '\n', m_end - m_scan)
-                       : nullptr;
-    if (nl != nullptr) {
-      const size_t pos = static_cast<const char*>(nl) - m_buf.get();
-      const bool crlf = pos > m_begin && m_buf.get()[pos - 1] == '\r';
-      const size_t content_end = crlf ? pos - 1 : pos;
-      if (content_end - m_begin > m_pieces.over && cuts_lines()) {
+    if (std::optional<LineEnd> end = find_line_end()) {
+      if (m_pieces.cuts(end->content - m_begin)) {
         start_pieces(out); // read whole, but as long as any cut line
         return true;
       }
-      emit(out, std::string_view(m_buf.get() + m_begin, content_end - m_begin),
-           crlf ? k_crlf : k_lf);
-      m_begin = m_scan = pos + 1;
+      emit(out, std::string_view(m_buf.get() + m_begin, end->content - m_begin),
+           end->term);
+      m_begin = m_scan = end->content + end->term.size();
       return true;
     }
     m_scan = m_end;
     // One byte of slack: a trailing '\r' may turn out to be part of "\r\n".
     const size_t pending = m_end - m_begin;
-    if (pending > m_pieces.over && cuts_lines()) {
+    if (m_pieces.cuts(pending)) {
       start_pieces(out);
       return true;
     }
@@ -146,10 +142,16 @@ bool LineSplitter::next(RawLine& out) {
   }
 }
 
-bool LineSplitter::cuts_lines() const {
-  // Not when the limit is under the size lines are cut at: longer lines
-  // stay too long then.
-  return m_pieces.over > 0 && m_max_line >= m_pieces.over;
+std::optional<LineSplitter::LineEnd> LineSplitter::find_line_end() const {
+  const void* nl = m_scan < m_end
+                       ? std::memchr(m_buf.get() + m_scan, '\n', m_end - m_scan)
+                       : nullptr;
+  if (nl == nullptr) {
+    return std::nullopt;
+  }
+  const size_t pos = static_cast<const char*>(nl) - m_buf.get();
+  const bool crlf = pos > m_begin && m_buf.get()[pos - 1] == '\r';
+  return LineEnd{crlf ? pos - 1 : pos, crlf ? k_crlf : k_lf};
 }
 
 size_t LineSplitter::char_start(size_t p) const {
@@ -175,33 +177,25 @@ void LineSplitter::next_piece(RawLine& out) {
   const size_t reach = m_pieces.piece + m_pieces.context;
   for (;;) {
     const size_t keep = m_begin + m_keep;
-    const void* nl =
-        m_scan < m_end ? std::memchr(m_buf.get() + m_scan, '\n', m_end - m_scan)
-                       : nullptr;
-    const bool ends = nl != nullptr || m_eof;
-    size_t end = m_end; // the line's bytes read so far
-    std::string_view term = k_none;
-    if (nl != nullptr) {
-      const size_t pos = static_cast<const char*>(nl) - m_buf.get();
-      const bool crlf = pos > m_begin && m_buf.get()[pos - 1] == '\r';
-      end = crlf ? pos - 1 : pos;
-      term = crlf ? k_crlf : k_lf;
-    }
-    if (ends && end - keep <= reach) {
-      emit_piece(out, end, end, term);
+    const std::optional<LineEnd> line_end = find_line_end();
+    // The line's bytes read so far.
+    const size_t end = line_end ? line_end->content : m_end;
+    if ((line_end || m_eof) && end - keep <= reach) {
+      const std::string_view term = line_end ? line_end->term : k_none;
+      emit_piece(out, end, end, term, true);
       m_in_pieces = false;
-      m_begin = m_scan = nl != nullptr ? end + term.size() : m_end;
+      m_begin = m_scan = end + term.size();
       return;
     }
     if (end - keep >= reach) {
       const size_t cut = char_start(keep + m_pieces.piece);
-      emit_piece(out, cut, char_start(cut + m_pieces.context), k_none);
+      emit_piece(out, cut, char_start(cut + m_pieces.context), k_none, false);
       // The next window starts a context's length before its own bytes.
       const size_t next_begin = char_start(cut - m_pieces.context);
       m_line_pos += next_begin - m_begin;
       m_keep = cut - next_begin;
       m_begin = next_begin;
-      if (nl == nullptr) {
+      if (!line_end) {
         m_scan = m_end;
       }
       return;
@@ -212,15 +206,15 @@ void LineSplitter::next_piece(RawLine& out) {
 }
 
 void LineSplitter::emit_piece(RawLine& out, size_t keep_end, size_t window_end,
-                              std::string_view term) {
+                              std::string_view term, bool last) {
   out.number = m_number;
   out.bom = m_first_piece && m_number == 1 && m_has_bom ? k_bom : k_none;
   out.content = std::string_view(m_buf.get() + m_begin, window_end - m_begin);
   out.terminator = term;
   out.too_long = false;
-  out.piece = LinePiece{m_line_pos, static_cast<uint32_t>(m_keep),
-                        static_cast<uint32_t>(keep_end - m_begin),
-                        m_first_piece, !term.empty() || window_end == keep_end};
+  out.piece =
+      LinePiece{m_line_pos, static_cast<uint32_t>(m_keep),
+                static_cast<uint32_t>(keep_end - m_begin), m_first_piece, last};
   m_first_piece = false;
 }
 

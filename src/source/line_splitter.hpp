@@ -22,6 +22,8 @@ struct LinePieces {
   size_t piece = 0;   // the bytes each piece stands for
   size_t context = 0; // bytes of the line either side of them
 
+  bool cuts(size_t line_bytes) const { return over > 0 && line_bytes > over; }
+
   // Pieces of 1 MiB with 64 KiB of context for lines over 8 MiB, or of
   // VEIL_LINE_PIECES bytes (a test and benchmark knob: lines over 8 times
   // that, a quarter of it as context up to 64 KiB; 0 turns pieces off).
@@ -56,14 +58,19 @@ private:
   void skip_long_line(RawLine& out);
   void emit(RawLine& out, std::string_view content, std::string_view term);
   void check_bom();
-  // Whether a line over m_pieces.over is to come in pieces.
-  bool cuts_lines() const;
+  // Where the pending line ends, if a newline has been read: its content
+  // (from m_begin) ends at content, then comes term.
+  struct LineEnd {
+    size_t content;
+    std::string_view term;
+  };
+  std::optional<LineEnd> find_line_end() const;
   // Starts cutting the line at m_begin, and fills out with its first piece.
   void start_pieces(RawLine& out);
   // Fills out with the next piece of the line being cut.
   void next_piece(RawLine& out);
   void emit_piece(RawLine& out, size_t keep_end, size_t window_end,
-                  std::string_view term);
+                  std::string_view term, bool last);
   // Moves p back to the start of the UTF-8 character it falls in.
   size_t char_start(size_t p) const;
 

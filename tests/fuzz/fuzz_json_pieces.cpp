@@ -33,6 +33,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const size_t piece = 1 + data[0] % 64;
   const size_t context = data[1] % 32;
   const std::string doc(reinterpret_cast<const char*>(data) + 2, size - 2);
+  // A line is JSON when its first piece says so: not one whose first
+  // window is blank.
+  if (doc.find_first_not_of(" \t\r") >= piece + context) {
+    return 0;
+  }
   static veil::ReaderOptions options = [] {
     veil::ReaderOptions o;
     o.mode = veil::InputMode::jsonl;
@@ -44,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   veil::JsonStream whole_walk;
   const bool walk_valid =
       whole_walk.walk(doc, 0, doc.size(), 0) && whole_walk.finish();
-  veil::JsonPieceWalk walk;
+  veil::JsonPieceWalk walk(options.mode);
   std::vector<Part> parts;
   bool pieces_valid = true;
   for (size_t keep = 0; keep < doc.size(); keep += piece) {
@@ -57,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     veil::Record record;
     record.content = std::string_view(doc).substr(begin, end - begin);
     record.piece = at;
-    record.json_at_keep = walk.next(at, record.content, true);
+    record.json_at_keep = walk.next(at, record.content);
     reader.read(record);
     pieces_valid = pieces_valid && record.kind == veil::RecordKind::json;
     for (const veil::Field& f : record.fields) {

@@ -98,7 +98,7 @@ struct Part {
 std::vector<Part> read_in_pieces(const std::string& doc, size_t piece,
                                  size_t context, const ReaderOptions& options,
                                  bool& valid) {
-  JsonPieceWalk walk;
+  JsonPieceWalk walk(InputMode::jsonl);
   RecordReader reader(options);
   std::vector<Part> parts;
   valid = true;
@@ -112,7 +112,7 @@ std::vector<Part> read_in_pieces(const std::string& doc, size_t piece,
     Record record;
     record.content = std::string_view(doc).substr(begin, end - begin);
     record.piece = at;
-    record.json_at_keep = walk.next(at, record.content, true);
+    record.json_at_keep = walk.next(at, record.content);
     reader.read(record);
     valid = valid && record.kind == RecordKind::json;
     for (const Field& f : record.fields) {
