@@ -191,10 +191,11 @@ void CandidateFilter::candidates(const Text& input, Scratch& scratch,
     warm_up(text.size());
     db = s.db.load(std::memory_order_acquire);
   }
+  const ByteCounts has = count_bytes(text);
   // The byte-level rewrite is a superset only for valid UTF-8.
   if (db == nullptr || !simdjson::validate_utf8(text.data(), text.size())) {
-    keyword_candidates(input, scratch, out);
-    drop_by_counts(text, out);
+    keyword_candidates(input, has, scratch, out);
+    drop_by_counts(has, text.size(), out);
     return;
   }
   scratch.keyword_ok = s.keyword_ok;
@@ -208,16 +209,20 @@ void CandidateFilter::candidates(const Text& input, Scratch& scratch,
       out.push_back(Candidate{r});
     }
   }
-  drop_by_counts(text, out);
+  drop_by_counts(has, text.size(), out);
 }
 
-void CandidateFilter::keyword_candidates(const Text& text, Scratch& scratch,
+void CandidateFilter::keyword_candidates(const Text& text,
+                                         const ByteCounts& has,
+                                         Scratch& scratch,
                                          std::vector<Candidate>& out) const {
   const size_t rule_count = m_shared->rule_count;
   scratch.seen.resize(m_keywords.size());
   scratch.rules.resize((rule_count + 63) / 64);
+  always_by_counts().allow({has.digits, has.upper, has.high, text.text.size()},
+                           scratch.rules);
   scratch.hits.clear();
-  m_keywords.candidates(text.text, scratch.seen, scratch.hits);
+  m_keywords.matches(text.text, scratch.seen, scratch.hits);
   // The hits come in the order the keywords were found; a bit per rule
   // gives them in rule order without sorting.
   for (uint32_t hit : scratch.hits) {
@@ -300,18 +305,77 @@ const MinCounts& CandidateFilter::count(uint32_t rule) const {
   return *counts;
 }
 
-void CandidateFilter::drop_by_counts(std::string_view text,
+void CandidateFilter::drop_by_counts(const ByteCounts& has, size_t bytes,
                                      std::vector<Candidate>& out) const {
-  if (out.empty()) {
-    return;
-  }
-  const ByteCounts has = count_bytes(text);
   std::erase_if(out, [&](const Candidate& c) {
     const MinCounts& need = min_counts_of(c.rule);
     return has.digits < size_t(need.digits) || has.upper < size_t(need.upper) ||
-           has.high < size_t(need.non_ascii) ||
-           text.size() < size_t(need.bytes);
+           has.high < size_t(need.non_ascii) || bytes < size_t(need.bytes);
   });
+}
+
+const CandidateFilter::AlwaysByCounts&
+CandidateFilter::always_by_counts() const {
+  m_always_built.call([this] {
+    std::vector<std::pair<uint32_t, MinCounts>> needs;
+    for (uint32_t list : m_keywords.always()) {
+      if (list < m_shared->rule_count) {
+        needs.emplace_back(list, min_counts_of(list));
+      }
+    }
+    m_always.build(needs, m_shared->rule_count);
+  });
+  return m_always;
+}
+
+void CandidateFilter::AlwaysByCounts::build(
+    const std::vector<std::pair<uint32_t, MinCounts>>& needs,
+    size_t rule_count) {
+  auto need_of = [](const MinCounts& need, size_t count) {
+    const std::array<int, 4> all{need.digits, need.upper, need.non_ascii,
+                                 need.bytes};
+    return size_t(std::max(all[count], 0));
+  };
+  for (size_t c = 0; c < m_counts.size(); ++c) {
+    Count& count = m_counts[c];
+    for (const auto& [rule, need] : needs) {
+      count.needs.push_back(need_of(need, c));
+    }
+    std::sort(count.needs.begin(), count.needs.end());
+    count.needs.erase(std::unique(count.needs.begin(), count.needs.end()),
+                      count.needs.end());
+    count.rules.assign(count.needs.size(),
+                       std::vector<uint64_t>((rule_count + 63) / 64, 0));
+    for (size_t k = 0; k < count.needs.size(); ++k) {
+      for (const auto& [rule, need] : needs) {
+        if (need_of(need, c) <= count.needs[k]) {
+          count.rules[k][rule / 64] |= uint64_t{1} << (rule % 64);
+        }
+      }
+    }
+  }
+}
+
+void CandidateFilter::AlwaysByCounts::allow(const std::array<size_t, 4>& has,
+                                            std::vector<uint64_t>& bits) const {
+  std::array<const std::vector<uint64_t>*, 4> allowed{};
+  for (size_t c = 0; c < m_counts.size(); ++c) {
+    const Count& count = m_counts[c];
+    // The needs are few (a handful of digit counts): a scan finds the last
+    // one the text meets.
+    size_t k = 0;
+    while (k < count.needs.size() && count.needs[k] <= has[c]) {
+      ++k;
+    }
+    if (k == 0) {
+      return; // no rule's need is met
+    }
+    allowed[c] = &count.rules[k - 1];
+  }
+  for (size_t w = 0; w < bits.size(); ++w) {
+    bits[w] |= (*allowed[0])[w] & (*allowed[1])[w] & (*allowed[2])[w] &
+               (*allowed[3])[w];
+  }
 }
 
 } // namespace veil

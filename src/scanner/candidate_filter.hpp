@@ -23,10 +23,12 @@
 
 #include "core/once_flag.hpp"
 #include "core/recent.hpp"
+#include "scanner/ascii.hpp"
 #include "scanner/byte_superset.hpp"
 #include "scanner/keyword_prefilter.hpp"
 #include "scanner/vectorscan_db.hpp"
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -109,9 +111,10 @@ private:
   struct Shared;
   void warm_up(size_t bytes) const;
 
-  // The keyword prefilter's answer.
-  void keyword_candidates(const Text& text, Scratch& scratch,
-                          std::vector<Candidate>& out) const;
+  // The keyword prefilter's answer, less the rules without keywords that
+  // need more than `has` (the text's counts).
+  void keyword_candidates(const Text& text, const ByteCounts& has,
+                          Scratch& scratch, std::vector<Candidate>& out) const;
   // The keyword lists with a word in text, through memo.
   const std::vector<uint32_t>& lists_in(std::string_view text,
                                         Scratch::Memo& memo,
@@ -122,7 +125,34 @@ private:
                             std::vector<Candidate>& out) const;
   // Removes the rules that need more digits, capitals, non-ASCII
   // characters or bytes than text has.
-  void drop_by_counts(std::string_view text, std::vector<Candidate>& out) const;
+  void drop_by_counts(const ByteCounts& has, size_t bytes,
+                      std::vector<Candidate>& out) const;
+
+  // The rules without keywords, candidates on every text, are most of a
+  // short text's candidates, and its counts rule most of them out: as bits
+  // by rule, for each count the rules each need allows, so that they are
+  // ruled out together before they are listed (worked out when first
+  // wanted, as their counts are).
+  class AlwaysByCounts {
+  public:
+    // From each rule's needs, for rule_count rules in all.
+    void build(const std::vector<std::pair<uint32_t, MinCounts>>& needs,
+               size_t rule_count);
+    // ORs into bits the rules that a text with these counts may hold.
+    void allow(const std::array<size_t, 4>& has,
+               std::vector<uint64_t>& bits) const;
+
+  private:
+    struct Count {
+      std::vector<size_t> needs; // distinct, ascending
+      // By need: the rules that need no more, a bit each.
+      std::vector<std::vector<uint64_t>> rules;
+    };
+    std::array<Count, 4> m_counts;
+  };
+  const AlwaysByCounts& always_by_counts() const;
+  mutable OnceFlag m_always_built;
+  mutable AlwaysByCounts m_always;
 
   // List i holds rule i's keywords; list rule count + m_context_list[i]
   // its required context words, when it has some.

@@ -31,6 +31,8 @@ public:
   void matches(std::string_view text, std::vector<uint8_t>& seen,
                std::vector<uint32_t>& hits) const;
   size_t size() const { return m_rule_count; }
+  // The lists without keywords: candidates() hits them on every text.
+  const std::vector<uint32_t>& always() const { return m_always; }
 
 private:
   // One Aho-Corasick automaton over some of the keywords.

@@ -142,6 +142,36 @@ TEST_SUITE("scanner::candidate_filter") {
     CHECK(run(by_group, "ab1") == Flags{0, 0, 1});
   }
 
+  TEST_CASE("rules without keywords are ruled out by each count, in any "
+            "word of bits") {
+    // Rule i: keyword-less every other rule, needing i % 7 digits and, for
+    // every third, a capital; the others need their keyword.
+    std::vector<CandidateFilter::Rule> rules;
+    for (int i = 0; i < 150; ++i) {
+      std::string regex = "\\d{" + std::to_string(i % 7) + "}" +
+                          (i % 3 == 0 ? "[A-Z]" : "") + "x";
+      rules.push_back(rule(regex, i % 2 == 0 ? std::vector<std::string>{}
+                                             : std::vector<std::string>{"kw"}));
+    }
+    CandidateFilter filter(rules);
+    for (std::string_view text : {"x", "12x", "1234 Ax", "kw 123456 Bx"}) {
+      CAPTURE(text);
+      size_t digits = 0;
+      bool capital = false;
+      for (char c : text) {
+        digits += c >= '0' && c <= '9' ? 1 : 0;
+        capital = capital || (c >= 'A' && c <= 'Z');
+      }
+      const bool keyword = text.find("kw") != std::string_view::npos;
+      Flags want(rules.size(), 0);
+      for (size_t i = 0; i < rules.size(); ++i) {
+        want[i] = (i % 2 == 0 || keyword) && i % 7 <= digits &&
+                  (i % 3 != 0 || capital);
+      }
+      CHECK(run(filter, {text, "", ""}, rules.size()) == want);
+    }
+  }
+
   TEST_CASE("and on texts with as many capitals and non-ASCII characters") {
     CandidateFilter filter(
         {rule("\\b[A-Z]{6}\\b", {}), rule("[\\x{E0000}-\\x{E007F}]+", {})});
