@@ -222,7 +222,11 @@ void CandidateFilter::keyword_candidates(const Text& text,
   always_by_counts().allow({has.digits, has.upper, has.high, text.text.size()},
                            scratch.rules);
   scratch.hits.clear();
-  m_keywords.matches(text.text, scratch.seen, scratch.hits);
+  if (text.walked) {
+    m_keywords.matches(text.text, *text.walked, scratch.seen, scratch.hits);
+  } else {
+    m_keywords.matches(text.text, scratch.seen, scratch.hits);
+  }
   // The hits come in the order the keywords were found; a bit per rule
   // gives them in rule order without sorting.
   for (uint32_t hit : scratch.hits) {
@@ -245,6 +249,15 @@ void CandidateFilter::keyword_candidates(const Text& text,
     scratch.seen[hit] = 0;
   }
   drop_without_context(text, scratch, out);
+}
+
+void CandidateFilter::keyword_walks(std::span<const std::string_view> texts,
+                                    Scratch& scratch,
+                                    std::vector<uint32_t>& hits,
+                                    std::vector<uint32_t>& ends) const {
+  scratch.seen.resize(m_keywords.size());
+  hits.clear();
+  m_keywords.ascii_matches(texts, scratch.walks, scratch.seen, hits, ends);
 }
 
 void CandidateFilter::drop_without_context(const Text& text, Scratch& scratch,

@@ -33,6 +33,8 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,9 @@ public:
     // Keep rules whose required context is nowhere, so that --explain can
     // say the context check dropped their matches.
     bool keep_without_context = false;
+    // The keyword automaton's lists in text when already found
+    // (keyword_walks()).
+    std::optional<std::span<const uint32_t>> walked;
   };
   static constexpr uint64_t k_warm_bytes = 1 << 20;
 
@@ -97,11 +102,17 @@ public:
     Memo model;
     std::vector<uint8_t> keyword_ok;
     std::vector<uint8_t> regex_ok;
+    KeywordPrefilter::Walks walks;
   };
 
   // The rules to run on text, in rule order.
   void candidates(const Text& text, Scratch& scratch,
                   std::vector<Candidate>& out) const;
+  // The keyword automaton's walk of many texts at once, for Text::walked:
+  // texts[i]'s lists are hits[ends[i - 1], ends[i]).
+  void keyword_walks(std::span<const std::string_view> texts, Scratch& scratch,
+                     std::vector<uint32_t>& hits,
+                     std::vector<uint32_t>& ends) const;
 
   // Builds the Vectorscan database now, in this thread, whatever the
   // environment says (tests, benchmarks). False without Vectorscan.

@@ -240,6 +240,30 @@ void KeywordPrefilter::matches(std::string_view text,
                                std::vector<uint8_t>& seen,
                                std::vector<uint32_t>& hits) const {
   m_ascii.matches(text, seen, hits);
+  matches_after_ascii(text, seen, hits);
+}
+
+void KeywordPrefilter::ascii_matches(std::span<const std::string_view> texts,
+                                     Walks& walks, std::vector<uint8_t>& seen,
+                                     std::vector<uint32_t>& hits,
+                                     std::vector<uint32_t>& ends) const {
+  m_ascii.matches(texts, walks, seen, hits, ends);
+}
+
+void KeywordPrefilter::matches(std::string_view text,
+                               std::span<const uint32_t> ascii_hits,
+                               std::vector<uint8_t>& seen,
+                               std::vector<uint32_t>& hits) const {
+  for (uint32_t list : ascii_hits) {
+    seen[list] = 1;
+  }
+  hits.insert(hits.end(), ascii_hits.begin(), ascii_hits.end());
+  matches_after_ascii(text, seen, hits);
+}
+
+void KeywordPrefilter::matches_after_ascii(std::string_view text,
+                                           std::vector<uint8_t>& seen,
+                                           std::vector<uint32_t>& hits) const {
   for (const ByteKeywords& group : m_bytes) {
     for (unsigned found = bytes_present(text, group.bytes); found != 0;
          found &= found - 1) {
@@ -260,6 +284,103 @@ void KeywordPrefilter::Automaton::matches(std::string_view text,
     walk(m_rows16, text, seen, hits);
   } else {
     walk(m_rows32, text, seen, hits);
+  }
+}
+
+void KeywordPrefilter::Automaton::matches(
+    std::span<const std::string_view> texts, Walks& walks,
+    std::vector<uint8_t>& seen, std::vector<uint32_t>& hits,
+    std::vector<uint32_t>& ends) const {
+  walks.side_by_side.clear();
+  walks.ends.clear();
+  for (uint32_t i = 0; i < texts.size(); ++i) {
+    if (!walks_in_parts(texts[i].size())) {
+      walks.side_by_side.push_back(i);
+    }
+  }
+  if (!m_rows16.empty()) {
+    walk_side_by_side(m_rows16, texts, walks);
+  } else {
+    walk_side_by_side(m_rows32, texts, walks);
+  }
+  std::sort(walks.ends.begin(), walks.ends.end());
+  ends.clear();
+  auto end = walks.ends.begin();
+  for (uint32_t i = 0; i < texts.size(); ++i) {
+    const size_t first = hits.size();
+    if (walks_in_parts(texts[i].size())) {
+      matches(texts[i], seen, hits);
+    }
+    for (; end != walks.ends.end() && end->first == i; ++end) {
+      report(end->second, seen, hits);
+    }
+    for (size_t k = first; k < hits.size(); ++k) {
+      seen[hits[k]] = 0;
+    }
+    ends.push_back(uint32_t(hits.size()));
+  }
+}
+
+template <typename Entry>
+void KeywordPrefilter::Automaton::walk_side_by_side(
+    const std::vector<Entry>& rows, std::span<const std::string_view> texts,
+    Walks& walks) const {
+  constexpr Entry k_out = output_bit<Entry>();
+  const Entry* table = rows.data();
+  const uint32_t* offsets = m_offset.data();
+  auto step = [&](size_t& row, char ch, uint32_t text) {
+    Entry next = table[row + offsets[static_cast<unsigned char>(ch)]];
+    size_t state = next & ~k_out;
+    row = state * k_block;
+    if (next & k_out) { // rare
+      walks.ends.emplace_back(text, uint32_t(state));
+    }
+  };
+  constexpr size_t k_side = 4;
+  std::array<const char*, k_side> at{};
+  std::array<const char*, k_side> end{};
+  std::array<size_t, k_side> row{};
+  std::array<uint32_t, k_side> text{};
+  size_t next = 0; // in walks.side_by_side
+  auto start = [&](size_t k) {
+    if (next == walks.side_by_side.size()) {
+      return false;
+    }
+    text[k] = walks.side_by_side[next++];
+    at[k] = texts[text[k]].data();
+    end[k] = at[k] + texts[text[k]].size();
+    row[k] = 0;
+    return true;
+  };
+  size_t walking = 0;
+  for (size_t k = 0; k < k_side; ++k) {
+    walking += start(k) ? 1 : 0;
+  }
+  while (walking == k_side) {
+    size_t steps = SIZE_MAX;
+    for (size_t k = 0; k < k_side; ++k) {
+      steps = std::min(steps, size_t(end[k] - at[k]));
+    }
+    // Written out: a loop over k kept the rows in memory.
+    auto [row0, row1, row2, row3] = row;
+    for (size_t i = 0; i < steps; ++i) {
+      step(row0, at[0][i], text[0]);
+      step(row1, at[1][i], text[1]);
+      step(row2, at[2][i], text[2]);
+      step(row3, at[3][i], text[3]);
+    }
+    row = {row0, row1, row2, row3};
+    for (size_t k = 0; k < k_side; ++k) {
+      at[k] += steps;
+      if (at[k] == end[k] && !start(k)) {
+        --walking;
+      }
+    }
+  }
+  for (size_t k = 0; k < k_side; ++k) {
+    for (; at[k] != end[k]; ++at[k]) {
+      step(row[k], *at[k], text[k]);
+    }
   }
 }
 

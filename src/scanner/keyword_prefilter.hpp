@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,22 @@ public:
   // The same without the lists that hit every text.
   void matches(std::string_view text, std::vector<uint8_t>& seen,
                std::vector<uint32_t>& hits) const;
+
+  // The walk of the ASCII keywords' automaton, for many texts at once: a
+  // short text's walk waits on each byte's table lookup in turn, and a walk
+  // between other work finds the table out of cache. Per-thread scratch.
+  struct Walks {
+    std::vector<uint32_t> side_by_side; // the short texts, by index
+    std::vector<std::pair<uint32_t, uint32_t>> ends; // (text, state)
+  };
+  // The automaton's lists in each text, as matches() finds them: texts[i]'s
+  // are hits[ends[i - 1], ends[i]). seen as for matches(), left clear.
+  void ascii_matches(std::span<const std::string_view> texts, Walks& walks,
+                     std::vector<uint8_t>& seen, std::vector<uint32_t>& hits,
+                     std::vector<uint32_t>& ends) const;
+  // matches() with the automaton's lists given, from ascii_matches().
+  void matches(std::string_view text, std::span<const uint32_t> ascii_hits,
+               std::vector<uint8_t>& seen, std::vector<uint32_t>& hits) const;
   size_t size() const { return m_rule_count; }
   // The lists without keywords: candidates() hits them on every text.
   const std::vector<uint32_t>& always() const { return m_always; }
@@ -42,6 +59,10 @@ private:
     explicit Automaton(const std::vector<std::vector<std::string>>& keywords);
     void matches(std::string_view text, std::vector<uint8_t>& seen,
                  std::vector<uint32_t>& hits) const;
+    // KeywordPrefilter::ascii_matches().
+    void matches(std::span<const std::string_view> texts, Walks& walks,
+                 std::vector<uint8_t>& seen, std::vector<uint32_t>& hits,
+                 std::vector<uint32_t>& ends) const;
 
   private:
     struct Trie {
@@ -75,6 +96,16 @@ private:
               std::vector<uint8_t>& seen, std::vector<uint32_t>& hits) const;
     template <size_t N, typename Step>
     static bool walk_in_parts(std::string_view text, size_t back, Step step);
+    // Whether walk() cuts a text of this size into parts.
+    bool walks_in_parts(size_t bytes) const {
+      return bytes / 4 >= k_min_split && bytes / 4 > m_longest - 1;
+    }
+    // Walks the texts walks.side_by_side names four at a time, one step of
+    // each in turn, into walks.ends.
+    template <typename Entry>
+    void walk_side_by_side(const std::vector<Entry>& rows,
+                           std::span<const std::string_view> texts,
+                           Walks& walks) const;
 
     // Bytes that occur in no keyword share one class, so a state's row has
     // one entry per class, not 256.
@@ -99,6 +130,9 @@ private:
     size_t count = 0;
   };
   void add_byte_keyword(uint8_t byte, uint32_t list);
+  // matches() after the ASCII automaton's walk.
+  void matches_after_ascii(std::string_view text, std::vector<uint8_t>& seen,
+                           std::vector<uint32_t>& hits) const;
   std::vector<ByteKeywords> m_bytes;
 
   // Two automata: the other ASCII keywords (most: 62 byte classes instead of

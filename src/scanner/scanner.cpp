@@ -197,10 +197,11 @@ unsigned Scanner::prepare(const Record& record, const Field& field,
   return prepare_keyed(record, field, every);
 }
 
-unsigned Scanner::prepare_keyed(const Record& record, const Field& field,
-                                bool every) {
+unsigned
+Scanner::prepare_keyed(const Record& record, const Field& field, bool every,
+                       std::optional<std::span<const uint32_t>> walked) {
   m_rules.candidate_filter().candidates(
-      {field.text, m_key, record.model_hint, m_drops != nullptr},
+      {field.text, m_key, record.model_hint, m_drops != nullptr, walked},
       m_filter_scratch, m_candidates);
   m_windows.reset(field.text);
   // The rules each gate would spare: its candidates that run on the field.
@@ -319,25 +320,46 @@ void Scanner::plan_fields(std::span<const Record> records,
   m_plans.clear();
   m_planned.clear();
   m_cached.clear();
+  m_walk_texts.clear();
+  // The cache first; then the keyword walk of every field it does not hold,
+  // at once; then their candidates.
+  // --explain wants every field's drops, which the cache does not keep.
+  const bool cached = m_use_cache && drops.empty();
+  for (const Record& record : records) {
+    const std::string_view model =
+        cached ? model_key(record.model_hint) : std::string_view();
+    for (const Field& field : record.fields) {
+      FieldPlan plan;
+      if (cached) {
+        last_key_segment(field.pointer, m_key);
+      }
+      if (!cached || !look_up(field, model, plan)) {
+        m_walk_texts.push_back(field.text);
+      }
+      m_plans.push_back(plan);
+    }
+  }
+  m_rules.candidate_filter().keyword_walks(m_walk_texts, m_filter_scratch,
+                                           m_walk_hits, m_walk_ends);
+  FieldPlan* plan = m_plans.data();
+  uint32_t walked_from = 0; // the next field's lists in m_walk_hits
+  const uint32_t* walked_end = m_walk_ends.data();
   for (size_t r = 0; r < records.size(); ++r) {
     explain_into(drops.empty() ? nullptr : &drops[r]); // keeps more candidates
-    // --explain wants every field's drops, which the cache does not keep.
-    const bool cached = m_use_cache && drops.empty();
-    const std::string_view model =
-        cached ? model_key(records[r].model_hint) : std::string_view();
     for (const Field& field : records[r].fields) {
-      FieldPlan plan;
-      last_key_segment(field.pointer, m_key);
-      if (cached && look_up(field, model, plan)) {
-        m_plans.push_back(plan);
-        continue;
+      if (!plan->cached) {
+        last_key_segment(field.pointer, m_key);
+        const std::span<const uint32_t> walked =
+            std::span<const uint32_t>(m_walk_hits)
+                .subspan(walked_from, *walked_end - walked_from);
+        walked_from = *walked_end++;
+        plan->gates = prepare_keyed(records[r], field, false, walked);
+        plan->first = uint32_t(m_planned.size());
+        plan->count = uint32_t(m_candidates.size());
+        m_planned.insert(m_planned.end(), m_candidates.begin(),
+                         m_candidates.end());
       }
-      plan.gates = prepare_keyed(records[r], field, false);
-      plan.first = uint32_t(m_planned.size());
-      plan.count = uint32_t(m_candidates.size());
-      m_planned.insert(m_planned.end(), m_candidates.begin(),
-                       m_candidates.end());
-      m_plans.push_back(plan);
+      ++plan;
     }
   }
 }

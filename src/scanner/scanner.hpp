@@ -12,6 +12,7 @@
 #include "scanner/rule_set.hpp"
 
 #include <array>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -157,7 +158,10 @@ private:
   // after its warm-up.
   unsigned prepare(const Record& record, const Field& field, bool every);
   // prepare() once m_key holds the field's key.
-  unsigned prepare_keyed(const Record& record, const Field& field, bool every);
+  // `walked`: the field's keyword lists, when already found.
+  unsigned
+  prepare_keyed(const Record& record, const Field& field, bool every,
+                std::optional<std::span<const uint32_t>> walked = std::nullopt);
   // Whether a rule the candidate filter picked runs on the field.
   bool selected(const CompiledRule& rule, const Record& record,
                 const Field& field,
@@ -177,6 +181,11 @@ private:
   std::vector<CandidateFilter::Candidate> m_candidates;
   std::string m_key; // the field's last JSON key segment
   CandidateFilter::Scratch m_filter_scratch;
+  // plan_fields(): the texts of the fields the cache does not hold, and
+  // their keyword lists (CandidateFilter::keyword_walks()).
+  std::vector<std::string_view> m_walk_texts;
+  std::vector<uint32_t> m_walk_hits;
+  std::vector<uint32_t> m_walk_ends;
   AnchorWindows m_windows;
   std::array<RuleGate::Scratch, RuleSet::k_gates> m_gate_scratch;
   std::vector<Window> m_window_list;

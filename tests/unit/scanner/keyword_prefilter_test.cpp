@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <set>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
@@ -132,6 +133,65 @@ TEST_SUITE("scanner::keyword_prefilter") {
         want.push_back(text.find(w) != std::string::npos ? 1 : 0);
       }
       CHECK_MESSAGE(run(p, text) == want, text);
+    }
+  }
+
+  TEST_CASE("many texts walked at once: each text's own lists") {
+    // Texts of every length from empty to past the walk in parts, short
+    // ones walked four side by side, in both table widths.
+    Keywords small{{"middle", "ab"}, {"z"}, {"ninechars"}, {"@"}, {"жук"}, {}};
+    Keywords large = small;
+    uint32_t seed = 11;
+    for (int i = 0; i < 5000; ++i) { // over 32,768 states: 32-bit entries
+      std::string word;
+      for (int k = 0; k < 10; ++k) {
+        seed = seed * 1103515245u + 12345u;
+        word += char('a' + (seed >> 16) % 26);
+      }
+      large.push_back({word});
+    }
+    for (const Keywords* keywords : {&small, &large}) {
+      KeywordPrefilter p(*keywords);
+      std::vector<std::string> owned;
+      for (size_t n = 0; n < 700; n += 1 + n / 8) {
+        std::string text;
+        for (size_t i = 0; i < n; ++i) {
+          text += "ab.MIDDLEz ninechars x@y"[(i * 7 + n) % 24];
+        }
+        owned.push_back(text);
+        const std::vector<std::string>& list =
+            (*keywords)[(n * 13) % keywords->size()];
+        owned.push_back(text.substr(0, n / 2) + (list.empty() ? "" : list[0]));
+      }
+      for (int i = 0; i < 9; ++i) { // a walk must not carry into the next
+        owned.push_back(std::string("dle ninecha z mid").substr(0, 17 - i));
+      }
+      std::vector<std::string_view> texts(owned.begin(), owned.end());
+      KeywordPrefilter::Walks walks;
+      Flags seen(p.size(), 0);
+      std::vector<uint32_t> hits;
+      std::vector<uint32_t> ends;
+      p.ascii_matches(texts, walks, seen, hits, ends);
+      REQUIRE(ends.size() == texts.size());
+      CHECK(std::count(seen.begin(), seen.end(), 1) == 0); // left clear
+      for (size_t i = 0; i < texts.size(); ++i) {
+        CAPTURE(texts[i]);
+        std::span<const uint32_t> given(hits.data() + (i ? ends[i - 1] : 0),
+                                        hits.data() + ends[i]);
+        std::vector<uint32_t> got;
+        p.matches(texts[i], given, seen, got);
+        for (uint32_t hit : got) {
+          seen[hit] = 0;
+        }
+        std::vector<uint32_t> want;
+        p.matches(texts[i], seen, want);
+        for (uint32_t hit : want) {
+          seen[hit] = 0;
+        }
+        std::sort(got.begin(), got.end());
+        std::sort(want.begin(), want.end());
+        CHECK(got == want);
+      }
     }
   }
 
