@@ -292,7 +292,7 @@ void KeywordPrefilter::Automaton::matches(
     std::vector<uint8_t>& seen, std::vector<uint32_t>& hits,
     std::vector<uint32_t>& ends) const {
   walks.side_by_side.clear();
-  walks.ends.clear();
+  walks.endings.clear();
   for (uint32_t i = 0; i < texts.size(); ++i) {
     if (!walks_in_parts(texts[i].size())) {
       walks.side_by_side.push_back(i);
@@ -303,16 +303,16 @@ void KeywordPrefilter::Automaton::matches(
   } else {
     walk_side_by_side(m_rows32, texts, walks);
   }
-  std::sort(walks.ends.begin(), walks.ends.end());
+  std::sort(walks.endings.begin(), walks.endings.end());
   ends.clear();
-  auto end = walks.ends.begin();
+  auto ending = walks.endings.begin();
   for (uint32_t i = 0; i < texts.size(); ++i) {
     const size_t first = hits.size();
     if (walks_in_parts(texts[i].size())) {
       matches(texts[i], seen, hits);
     }
-    for (; end != walks.ends.end() && end->first == i; ++end) {
-      report(end->second, seen, hits);
+    for (; ending != walks.endings.end() && ending->first == i; ++ending) {
+      report(ending->second, seen, hits);
     }
     for (size_t k = first; k < hits.size(); ++k) {
       seen[hits[k]] = 0;
@@ -333,7 +333,7 @@ void KeywordPrefilter::Automaton::walk_side_by_side(
     size_t state = next & ~k_out;
     row = state * k_block;
     if (next & k_out) { // rare
-      walks.ends.emplace_back(text, uint32_t(state));
+      walks.endings.emplace_back(text, uint32_t(state));
     }
   };
   constexpr size_t k_side = 4;

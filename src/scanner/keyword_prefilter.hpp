@@ -37,7 +37,8 @@ public:
   // between other work finds the table out of cache. Per-thread scratch.
   struct Walks {
     std::vector<uint32_t> side_by_side; // the short texts, by index
-    std::vector<std::pair<uint32_t, uint32_t>> ends; // (text, state)
+    // (text, state) for each of their bytes where keywords end.
+    std::vector<std::pair<uint32_t, uint32_t>> endings;
   };
   // The automaton's lists in each text, as matches() finds them: texts[i]'s
   // are hits[ends[i - 1], ends[i]). seen as for matches(), left clear.
@@ -101,7 +102,7 @@ private:
       return bytes / 4 >= k_min_split && bytes / 4 > m_longest - 1;
     }
     // Walks the texts walks.side_by_side names four at a time, one step of
-    // each in turn, into walks.ends.
+    // each in turn, into walks.endings.
     template <typename Entry>
     void walk_side_by_side(const std::vector<Entry>& rows,
                            std::span<const std::string_view> texts,
