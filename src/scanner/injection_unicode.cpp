@@ -1,5 +1,7 @@
 #include "scanner/injection_unicode.hpp"
 
+#include "scanner/ascii.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -171,39 +173,63 @@ void for_each_script_word(std::string_view text, F f) {
   }
 }
 
-bool is_ascii_letter_byte(uint8_t b) {
-  return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
-}
+// The bytes has_script_seam() looks at, a bit each, for the 64 bytes of
+// text from `block` (bits past its end clear). Leads are of the two-byte
+// UTF-8 sequences of U+0340-U+053F (Greek and Cyrillic, with a few
+// neighbours) and of U+00C0-U+024F (Latin letters past ASCII): supersets
+// are enough here.
+struct SeamBytes {
+  uint64_t script = 0; // Greek and Cyrillic leads
+  uint64_t continuation = 0;
+  uint64_t ascii_letter = 0;
+  uint64_t latin = 0; // Latin leads
+};
 
-// Leads of the two-byte UTF-8 sequences of U+00C0-U+024F (Latin letters
-// past ASCII) and of U+0340-U+053F (Greek and Cyrillic, with a few
-// neighbours: a superset is enough here).
-bool is_latin_lead(uint8_t b) {
-  return b >= 0xC3 && b <= 0xC9;
-}
-bool is_script_lead(uint8_t b) {
-  return b >= 0xCD && b <= 0xD4;
+SeamBytes seam_bytes(std::string_view text, size_t block) {
+  SeamBytes bytes;
+  if (block < text.size()) {
+    bytes.script = range_bits(text, block, 0xCD, 0xD4 - 0xCD);
+    bytes.continuation = range_bits(text, block, 0x80, 0x3F);
+    bytes.ascii_letter =
+        range_bits(text, block, 'a', 25) | range_bits(text, block, 'A', 25);
+    bytes.latin = range_bits(text, block, 0xC3, 0xC9 - 0xC3);
+  }
+  return bytes;
 }
 
 // Whether a Latin letter touches a Greek or Cyrillic character anywhere:
 // every mixed-script word has such a seam, so without one there is none.
-// Looks only at the bytes around each Greek or Cyrillic character.
+// The bytes around each Greek or Cyrillic character decide, 64 at a time
+// as bits (a byte-at-a-time loop was most of the look-alike pass on
+// Russian text): a character's lead, with a continuation byte after it,
+// and an ASCII letter or a Latin letter's lead (two bytes back) before it,
+// or either just after it.
 bool has_script_seam(std::string_view text) {
-  const auto* t = reinterpret_cast<const uint8_t*>(text.data());
-  const size_t n = text.size();
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (!is_script_lead(t[i]) || (t[i + 1] & 0xC0) != 0x80) {
-      continue;
-    }
-    const bool latin_before =
-        (i >= 1 && is_ascii_letter_byte(t[i - 1])) ||
-        (i >= 2 && (t[i - 1] & 0xC0) == 0x80 && is_latin_lead(t[i - 2]));
-    const bool latin_after = i + 2 < n && (is_ascii_letter_byte(t[i + 2]) ||
-                                           is_latin_lead(t[i + 2]));
-    if (latin_before || latin_after) {
+  SeamBytes before; // the block before
+  SeamBytes here = seam_bytes(text, 0);
+  for (size_t block = 0; block < text.size(); block += 64) {
+    const SeamBytes after = seam_bytes(text, block + 64);
+    // Bit i: bit i - k of here, the block before supplying the first k.
+    auto back = [](uint64_t bits, uint64_t prior, int k) {
+      return bits << k | prior >> (64 - k);
+    };
+    // Bit i: bit i + k of here, the block after supplying the last k.
+    auto ahead = [](uint64_t bits, uint64_t next, int k) {
+      return bits >> k | next << (64 - k);
+    };
+    const uint64_t latin_before =
+        back(here.ascii_letter, before.ascii_letter, 1) |
+        (back(here.continuation, before.continuation, 1) &
+         back(here.latin, before.latin, 2));
+    const uint64_t latin_after =
+        ahead(here.ascii_letter, after.ascii_letter, 2) |
+        ahead(here.latin, after.latin, 2);
+    if ((here.script & ahead(here.continuation, after.continuation, 1) &
+         (latin_before | latin_after)) != 0) {
       return true;
     }
-    ++i; // past the continuation byte
+    before = here;
+    here = after;
   }
   return false;
 }
