@@ -40,8 +40,9 @@ public:
     // (text, state) for each of their bytes where keywords end.
     std::vector<std::pair<uint32_t, uint32_t>> endings;
   };
-  // The automaton's lists in each text, as matches() finds them: texts[i]'s
-  // are hits[ends[i - 1], ends[i]). seen as for matches(), left clear.
+  // The automaton's lists in each text, the ones matches() finds (not
+  // always in its order): texts[i]'s are hits[ends[i - 1], ends[i]). seen
+  // as for matches(), left clear.
   void ascii_matches(std::span<const std::string_view> texts, Walks& walks,
                      std::vector<uint8_t>& seen, std::vector<uint32_t>& hits,
                      std::vector<uint32_t>& ends) const;
@@ -97,7 +98,8 @@ private:
               std::vector<uint8_t>& seen, std::vector<uint32_t>& hits) const;
     template <size_t N, typename Step>
     static bool walk_in_parts(std::string_view text, size_t back, Step step);
-    // Whether walk() cuts a text of this size into parts.
+    // Whether walk() cuts a text of this size into four parts (the others
+    // are walked side by side, whole).
     bool walks_in_parts(size_t bytes) const {
       return bytes / 4 >= k_min_split && bytes / 4 > m_longest - 1;
     }
