@@ -20,27 +20,6 @@ bool Restorer::lookup(std::string_view token, std::string& out) const {
   return false;
 }
 
-void Restorer::each(
-    std::string_view text,
-    const std::function<void(size_t, size_t, const std::string*)>& found) {
-  size_t open = text.find('[');
-  while (open != std::string_view::npos) {
-    // The innermost bracket pair: "a[b [X_1]" holds the token "[X_1]".
-    size_t next = text.find_first_of("[]", open + 1);
-    if (next == std::string_view::npos) {
-      break;
-    }
-    if (text[next] == '[') {
-      open = next;
-      continue;
-    }
-    m_original.clear();
-    const bool known = lookup(text.substr(open, next + 1 - open), m_original);
-    found(open, next + 1, known ? &m_original : nullptr);
-    open = text.find('[', next + 1);
-  }
-}
-
 void Restorer::count(std::string_view token, const std::string* original,
                      RestoreCounts& counts) {
   if (original != nullptr) {

@@ -11,7 +11,6 @@
 #include "actions/vault.hpp"
 
 #include <cstddef>
-#include <functional>
 #include <string>
 #include <string_view>
 
@@ -34,9 +33,26 @@ public:
   // The same one placeholder at a time (a piece of a long line restores
   // only those that start in its own bytes): calls found(start, end,
   // original) for each bracketed word of text, original null when unknown.
-  void
-  each(std::string_view text,
-       const std::function<void(size_t, size_t, const std::string*)>& found);
+  // A template: restore() runs it on every field of every line.
+  template <typename Found>
+  void each(std::string_view text, Found found) {
+    size_t open = text.find('[');
+    while (open != std::string_view::npos) {
+      // The innermost bracket pair: "a[b [X_1]" holds the token "[X_1]".
+      size_t next = text.find_first_of("[]", open + 1);
+      if (next == std::string_view::npos) {
+        break;
+      }
+      if (text[next] == '[') {
+        open = next;
+        continue;
+      }
+      m_original.clear();
+      const bool known = lookup(text.substr(open, next + 1 - open), m_original);
+      found(open, next + 1, known ? &m_original : nullptr);
+      open = text.find('[', next + 1);
+    }
+  }
   // Counts a bracketed word each() gave: restored, or unknown if it looks
   // like a placeholder.
   static void count(std::string_view token, const std::string* original,
