@@ -36,7 +36,6 @@ Field& FieldList::add(std::string_view pointer, size_t block_bytes) {
   field.is_key = false;
   field.is_json = false;
   field.cut_start = false;
-  field.cut_end = false;
   field.decoded_from = 0;
   return field;
 }

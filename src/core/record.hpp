@@ -40,10 +40,9 @@ struct Field {
   bool is_key = false;  // an object key (--scan-keys)
   bool is_json = false; // raw span is a JSON string token (needs escaping)
   // A piece of a line (LinePiece) may hold part of a string: the raw span
-  // then lacks the opening quote (cut_start) or the closing one (cut_end),
+  // then lacks the opening quote (cut_start) or the closing one,
   // and text begins decoded_from bytes into the whole decoded string.
   bool cut_start = false;
-  bool cut_end = false;
   uint64_t decoded_from = 0;
 };
 

@@ -94,7 +94,6 @@ void PieceFields::add(const OpenString& open, const JsonStream& walk,
   field.is_json = true;
   field.is_key = open.is_key;
   field.cut_start = !open.quoted;
-  field.cut_end = !closed;
   field.decoded_from = open.decoded_from;
   assign_role(field, walk.role());
 }
