@@ -89,15 +89,18 @@ bool is_index(std::string_view segment) {
 
 } // namespace
 
-void last_key_segment(std::string_view pointer, std::string& out) {
+std::string_view last_key_segment_escaped(std::string_view pointer) {
   size_t slash = pointer.rfind('/');
   while (slash != std::string_view::npos && slash > 0 &&
          is_index(pointer.substr(slash + 1))) {
     pointer = pointer.substr(0, slash);
     slash = pointer.rfind('/');
   }
-  std::string_view seg =
-      slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
+  return slash == std::string_view::npos ? pointer : pointer.substr(slash + 1);
+}
+
+void last_key_segment(std::string_view pointer, std::string& out) {
+  std::string_view seg = last_key_segment_escaped(pointer);
   out.clear();
   for (;;) {
     size_t tilde = seg.find('~'); // nearly every key has none

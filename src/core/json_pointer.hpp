@@ -19,6 +19,9 @@ void append_pointer_index(std::string& pointer, size_t index);
 std::string last_key_segment(std::string_view pointer);
 // The same into out, reusing its buffer.
 void last_key_segment(std::string_view pointer, std::string& out);
+// That segment as the pointer spells it, escapes and all ("/a/b~1c" ->
+// "b~1c"): a view, and as good as the key for telling keys apart.
+std::string_view last_key_segment_escaped(std::string_view pointer);
 
 class PointerPattern {
 public:

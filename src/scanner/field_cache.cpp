@@ -65,18 +65,57 @@ bool FieldCache::same(const Entry& entry, const Key& key) {
          entry.model_hint == key.model_hint && entry.direction == key.direction;
 }
 
-FieldCache::Lookup FieldCache::find(const Key& key) {
-  Lookup lookup;
-  if (key.text.size() > k_max_text) {
-    return lookup;
-  }
-  lookup.hash = hash_of(key);
+void FieldCache::allocate() {
   if (m_entries.empty()) {
     m_hashes.reset(
         c_allocated<uint64_t>(std::calloc(k_entries, sizeof(uint64_t))));
     m_seen.reset(c_allocated<uint32_t>(std::calloc(k_seen, sizeof(uint32_t))));
     m_entries.resize(k_entries);
   }
+}
+
+FieldCache::Lookup FieldCache::find(const Key& key) {
+  if (key.text.size() > k_max_text) {
+    return {};
+  }
+  allocate();
+  return probe(key, hash_of(key));
+}
+
+void FieldCache::find(std::span<const Key> keys, std::vector<Lookup>& out) {
+  allocate();
+  out.assign(keys.size(), Lookup{});
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].text.size() <= k_max_text) {
+      const uint64_t hash = hash_of(keys[i]);
+      out[i].hash = hash;
+      __builtin_prefetch(&m_hashes[hash & (k_entries - 1)]);
+      __builtin_prefetch(&m_entries[hash & (k_entries - 1)]);
+      __builtin_prefetch(&m_seen[hash & (k_seen - 1)]);
+    }
+  }
+  for (const Lookup& lookup : out) {
+    const size_t slot = lookup.hash & (k_entries - 1);
+    if (m_hashes[slot] == lookup.hash && m_entries[slot]) {
+      __builtin_prefetch(m_entries[slot].get());
+    }
+  }
+  for (const Lookup& lookup : out) {
+    const size_t slot = lookup.hash & (k_entries - 1);
+    if (m_hashes[slot] == lookup.hash && m_entries[slot]) {
+      __builtin_prefetch(m_entries[slot]->text.data());
+    }
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (keys[i].text.size() <= k_max_text) {
+      out[i] = probe(keys[i], out[i].hash);
+    }
+  }
+}
+
+FieldCache::Lookup FieldCache::probe(const Key& key, uint64_t hash) {
+  Lookup lookup;
+  lookup.hash = hash;
   size_t slot = lookup.hash & (k_entries - 1);
   const Entry* entry = m_entries[slot].get();
   if (m_hashes[slot] == lookup.hash && entry != nullptr && same(*entry, key)) {

@@ -47,6 +47,12 @@ public:
     uint64_t hash = 0;
   };
   Lookup find(const Key& key);
+  // find() of each key in turn, into out[i]. A field's look-up waits on
+  // two or three cache misses (its slot, the entry, the entry's text),
+  // because a group's other stages push the tables out between fields:
+  // here each kind of load is started for every key before the first
+  // is waited on.
+  void find(std::span<const Key> keys, std::vector<Lookup>& out);
   // The field's matches (any field index; stored as field 0).
   void store(const Key& key, uint64_t hash, std::span<const Match> matches);
   // Bytes held in texts, keys and matches: at most k_max_bytes.
@@ -61,6 +67,8 @@ private:
     std::vector<Match> matches;
   };
   static uint64_t hash_of(const Key& key);
+  void allocate();
+  Lookup probe(const Key& key, uint64_t hash);
   static bool same(const Entry& entry, const Key& key);
 
   // The tables come from calloc and entries are made when first stored:

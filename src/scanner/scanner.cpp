@@ -325,15 +325,16 @@ void Scanner::plan_fields(std::span<const Record> records,
   // at once; then their candidates.
   // --explain wants every field's drops, which the cache does not keep.
   const bool cached = m_use_cache && drops.empty();
+  if (cached) {
+    look_up(records);
+  }
   for (const Record& record : records) {
-    const std::string_view model =
-        cached ? model_key(record.model_hint) : std::string_view();
     for (const Field& field : record.fields) {
       FieldPlan plan;
       if (cached) {
-        last_key_segment(field.pointer, m_key);
+        take_lookup(m_lookups[m_plans.size()], plan);
       }
-      if (!cached || !look_up(field, model, plan)) {
+      if (!plan.cached) {
         m_walk_texts.push_back(field.text);
       }
       m_plans.push_back(plan);
@@ -364,20 +365,29 @@ void Scanner::plan_fields(std::span<const Record> records,
   }
 }
 
-bool Scanner::look_up(const Field& field, std::string_view model,
-                      FieldPlan& plan) {
-  FieldCache::Lookup found =
-      m_cache.find({field.text, m_key, model, field.direction});
+void Scanner::look_up(std::span<const Record> records) {
+  m_cache_keys.clear();
+  for (const Record& record : records) {
+    const std::string_view model = model_key(record.model_hint);
+    for (const Field& field : record.fields) {
+      m_cache_keys.push_back({field.text,
+                              last_key_segment_escaped(field.pointer), model,
+                              field.direction});
+    }
+  }
+  m_cache.find(m_cache_keys, m_lookups);
+}
+
+void Scanner::take_lookup(const FieldCache::Lookup& found, FieldPlan& plan) {
   plan.hash = found.hash;
   plan.store = found.store;
   if (found.matches == nullptr) {
-    return false;
+    return;
   }
   plan.cached = true;
   plan.first = uint32_t(m_cached.size());
   plan.count = uint32_t(found.matches->size());
   m_cached.insert(m_cached.end(), found.matches->begin(), found.matches->end());
-  return true;
 }
 
 std::string_view Scanner::model_key(const std::string& model_hint) {
@@ -538,10 +548,9 @@ void Scanner::scan_planned(const Record& record, const FieldPlan* plans,
     resolve_overlaps(m_field_matches);
     if (plan.store) {
       const Field& field = record.fields[f];
-      std::string key = last_key_segment(field.pointer);
-      m_cache.store(
-          {field.text, key, model_key(record.model_hint), field.direction},
-          plan.hash, m_field_matches);
+      m_cache.store({field.text, last_key_segment_escaped(field.pointer),
+                     model_key(record.model_hint), field.direction},
+                    plan.hash, m_field_matches);
     }
     out.insert(out.end(), m_field_matches.begin(), m_field_matches.end());
   }

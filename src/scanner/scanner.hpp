@@ -112,10 +112,11 @@ private:
   };
   void plan_fields(std::span<const Record> records,
                    std::span<std::vector<Drop>> drops);
-  // True when the field's matches are in m_cache (then copied to m_cached);
-  // else the plan says whether to store them. m_key holds the field's key,
-  // model the record's model_key().
-  bool look_up(const Field& field, std::string_view model, FieldPlan& plan);
+  // Every field of the group in m_cache, into m_lookups.
+  void look_up(std::span<const Record> records);
+  // A field's look-up into its plan: cached (its matches copied to
+  // m_cached), or whether to store them.
+  void take_lookup(const FieldCache::Lookup& found, FieldPlan& plan);
   // The record's model name as m_cache tells records apart: "" when it
   // holds no rule's context word, as then no finding depends on it.
   std::string_view model_key(const std::string& model_hint);
@@ -195,6 +196,8 @@ private:
   std::vector<CandidateFilter::Candidate> m_planned;
   std::vector<int> m_planned_hits;
   FieldCache m_cache;
+  std::vector<FieldCache::Key> m_cache_keys; // look_up(): per field
+  std::vector<FieldCache::Lookup> m_lookups;
   bool m_use_cache = true;
   std::unordered_map<std::string, bool> m_model_is_context;
   std::vector<Match> m_cached; // scan_group(): matches found in m_cache

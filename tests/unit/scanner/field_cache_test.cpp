@@ -113,6 +113,53 @@ TEST_SUITE("scanner::field_cache") {
     CHECK(cached < n); // the budget held only part of them
   }
 
+  TEST_CASE("a group's look-ups at once say what one at a time say") {
+    // Repeats within a group and across groups, texts that share a slot
+    // (more texts than slots), and one too long to store.
+    std::vector<std::string> texts;
+    for (int i = 0; i < 6000; ++i) {
+      texts.push_back("text " + std::to_string(i * 7919 % 6007));
+    }
+    texts.push_back(std::string(FieldCache::k_max_text + 1, 'z'));
+    FieldCache one_by_one;
+    FieldCache grouped;
+    std::vector<FieldCache::Lookup> found;
+    size_t cached = 0;
+    uint32_t next = 1;
+    for (int group = 0; group < 400; ++group) {
+      std::vector<Key> keys;
+      for (int k = 0; k < 1 + group % 70; ++k) {
+        next = next * 1103515245u + 12345u;
+        const std::string& text =
+            texts[(next >> 8) % (group < 200 ? 300 : texts.size())];
+        keys.push_back(
+            {text, (next & 1) ? "content" : "text", "", Direction::input});
+      }
+      grouped.find(keys, found);
+      REQUIRE(found.size() == keys.size());
+      for (size_t i = 0; i < keys.size(); ++i) {
+        const FieldCache::Lookup expected = one_by_one.find(keys[i]);
+        CHECK(found[i].hash == expected.hash);
+        CHECK(found[i].store == expected.store);
+        REQUIRE((found[i].matches == nullptr) == (expected.matches == nullptr));
+        if (expected.matches != nullptr) {
+          ++cached;
+          REQUIRE(found[i].matches->size() == 1);
+          CHECK(found[i].matches->front().start == uint32_t(expected.hash));
+        }
+      }
+      for (size_t i = 0; i < keys.size(); ++i) {
+        const std::vector<Match> matches{
+            Match{nullptr, 0, uint32_t(found[i].hash), 0, 0.5, Severity::low}};
+        if (found[i].store) {
+          grouped.store(keys[i], found[i].hash, matches);
+          one_by_one.store(keys[i], found[i].hash, matches);
+        }
+      }
+    }
+    CHECK(cached > 1000);
+  }
+
   TEST_CASE("matches count in the budget: texts dense with findings") {
     FieldCache cache;
     std::vector<Match> many(2000, Match{nullptr, 0, 1, 2, 0.5, Severity::low});
