@@ -132,7 +132,7 @@ struct Record {
   bool invalid_utf8 = false;
   FieldList fields;
   // Objects that carry a "role": (pointer of the object, role value), in
-  // document order, then sorted by pointer by assign_roles().
+  // document order; assign_roles() sorts many by pointer.
   std::vector<std::pair<std::string, std::string>> roles;
   std::string record_id; // value at --id-field, if any
   // Value at --segment-by / --split-by (a tenant id): label numbers and

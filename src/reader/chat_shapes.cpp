@@ -37,23 +37,35 @@ std::string_view first_segment(std::string_view pointer) {
   return pointer.substr(1, end == std::string_view::npos ? end : end - 1);
 }
 
-// (object pointer, role), sorted by pointer; an object's "role" keys in
-// document order.
+// (object pointer, role) in document order; sorted by pointer (stably)
+// when there are more than k_scanned_roles.
 using OwnerRoles = std::vector<std::pair<std::string, std::string>>;
 
-// Stable: of an object's "role" keys, the last one read counts. Most
-// records list their messages in order, already sorted.
+// Records of a few messages are looked up in document order, one length
+// compare per entry mostly; sorted, a look-up took three string compares.
+constexpr size_t k_scanned_roles = 16;
+
+// Stable: of an object's "role" keys, the last one read counts.
 void sort_roles(OwnerRoles& roles) {
   auto by_owner = [](const auto& a, const auto& b) {
     return a.first < b.first;
   };
-  if (!std::is_sorted(roles.begin(), roles.end(), by_owner)) {
+  if (roles.size() > k_scanned_roles &&
+      !std::is_sorted(roles.begin(), roles.end(), by_owner)) {
     std::stable_sort(roles.begin(), roles.end(), by_owner);
   }
 }
 
 // The role an object's last "role" key gives, or "".
 std::string_view role_of(const OwnerRoles& roles, std::string_view owner) {
+  if (roles.size() <= k_scanned_roles) {
+    for (auto it = roles.rbegin(); it != roles.rend(); ++it) {
+      if (it->first.size() == owner.size() && it->first == owner) {
+        return it->second;
+      }
+    }
+    return {};
+  }
   auto after = std::upper_bound(
       roles.begin(), roles.end(), owner,
       [](std::string_view o, const auto& entry) { return o < entry.first; });

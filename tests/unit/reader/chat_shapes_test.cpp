@@ -307,6 +307,31 @@ TEST_SUITE("reader::chat_shapes") {
     CHECK(record.fields[4].role == "system");
   }
 
+  TEST_CASE("an object's last role counts, in records of few roles and of "
+            "many") {
+    // Padded with roles of other objects past the count from which the
+    // roles are sorted and searched instead of scanned.
+    for (size_t padding : {0, 40}) {
+      Record record;
+      record.roles = {{"/m/1", "user"},
+                      {"/m/0", "tool"},
+                      {"/m/1", "assistant"},
+                      {"/m/0", ""},
+                      {"", "system"}};
+      for (size_t i = 0; i < padding; ++i) {
+        record.roles.emplace_back("/pad/" + std::to_string(i), "user");
+      }
+      for (std::string_view pointer : {"/m/1/content", "/m/0/x", "/other"}) {
+        record.fields.add(pointer);
+      }
+      assign_roles(record);
+      CAPTURE(padding);
+      CHECK(record.fields[0].role == "assistant");
+      CHECK(record.fields[1].role == "system"); // "" last: the root's
+      CHECK(record.fields[2].role == "system");
+    }
+  }
+
   TEST_CASE("every message of a very long conversation gets its own role") {
     Record record;
     const size_t n = 20000;
