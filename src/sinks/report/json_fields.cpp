@@ -41,35 +41,8 @@ nlohmann::ordered_json severity_json(const std::map<std::string, uint64_t>& m) {
 
 } // namespace
 
-nlohmann::ordered_json finding_json(const Finding& f) {
-  nlohmann::ordered_json j;
-  j["file"] = f.file;
-  j["line"] = f.line;
-  if (!f.record_id.empty()) {
-    j["record_id"] = f.record_id;
-  }
-  j["path"] = f.path;
-  if (!f.role.empty()) {
-    j["role"] = f.role;
-  }
-  j["rule"] = f.rule;
-  j["entity"] = f.entity;
-  j["category"] = f.category;
-  j["severity"] = to_string(f.severity);
-  j["confidence"] = round_to(f.confidence, 100);
-  j["start"] = f.start;
-  j["end"] = f.end;
-  j["column"] = f.column;
-  j["preview"] = f.preview;
-  j["fingerprint"] = f.fingerprint;
-  j["action"] = f.action;
-  if (!f.replacement.empty()) {
-    j["replacement"] = f.replacement;
-  }
-  if (!f.signals.empty()) {
-    j["signals"] = f.signals; // rule ids only, never text
-  }
-  return j;
+double round_confidence(double confidence) {
+  return round_to(confidence, 100);
 }
 
 nlohmann::ordered_json summary_json(const Summary& s) {

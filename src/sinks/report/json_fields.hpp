@@ -1,6 +1,7 @@
-// The JSON objects shared by the json and jsonl reports: one finding, the
-// summary and the tool block, with keys in the order DESIGN.md documents.
-// Both formats build their output from these, so they can't drift apart.
+// The JSON objects shared by the json and jsonl reports: the summary and
+// the tool block, with keys in the order DESIGN.md documents (a finding is
+// written by finding_writer.hpp). Both formats build their output from
+// these, so they can't drift apart.
 #pragma once
 
 #include "core/finding.hpp"
@@ -13,7 +14,8 @@
 
 namespace veil {
 
-nlohmann::ordered_json finding_json(const Finding& f);
+// A finding's confidence as the reports give it: two decimals.
+double round_confidence(double confidence);
 nlohmann::ordered_json summary_json(const Summary& s);
 nlohmann::ordered_json tool_json(const RunInfo& run);
 

@@ -1,6 +1,7 @@
 // The jsonl format: one compact object per finding, written as it arrives,
 // then a last line {"summary": {...}}. Each line parses on its own, so the
 // report can be filtered with grep or jq -c while it is being written.
+#include "sinks/report/finding_writer.hpp"
 #include "sinks/report/json_fields.hpp"
 #include "sinks/report/writer_factories.hpp"
 
@@ -15,7 +16,10 @@ public:
   void begin(const RunInfo&) override {}
 
   void finding(const Finding& f) override {
-    m_out << dump_json(finding_json(f), -1) << '\n';
+    m_text.clear();
+    append_finding_json(f, -1, 0, m_text);
+    m_text += '\n';
+    m_out << m_text;
   }
 
   void end(const Summary& summary) override {
@@ -26,6 +30,7 @@ public:
 
 private:
   std::ostream& m_out;
+  std::string m_text; // a finding's line, reused
 };
 
 } // namespace
