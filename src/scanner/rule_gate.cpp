@@ -96,10 +96,16 @@ void RuleGate::begin(Scratch& scratch) const {
 }
 
 bool RuleGate::run(std::string_view text, std::vector<int>& hits) const {
+  const re2::StringPiece piece(text.data(), text.size());
   RE2::Set::ErrorInfo error{};
-  return m_set->Match(re2::StringPiece(text.data(), text.size()), &hits,
-                      &error) ||
-         error.kind == RE2::Set::kNoError;
+  // Nearly every text matches none. Asked only whether one matches, the
+  // set allocates no list of matches and stops at the first; a text that
+  // has one is then read again for all.
+  if (!m_set->Match(piece, nullptr, &error)) {
+    hits.clear();
+    return error.kind == RE2::Set::kNoError;
+  }
+  return m_set->Match(piece, &hits, &error) || error.kind == RE2::Set::kNoError;
 }
 
 void RuleGate::load(Scratch& scratch, std::span<const int> hits,
