@@ -1,36 +1,8 @@
 #include "core/json_string.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
 
 namespace veil {
-
-bool is_plain_json_body(std::string_view body) {
-  const char* p = body.data();
-  size_t n = body.size();
-#if defined(__SSE2__)
-  // Most strings are tens of bytes or more: 16 at a time.
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i below_space = _mm_set1_epi8(0x1F);
-  for (; n >= 16; p += 16, n -= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, below_space), v);
-    if (_mm_movemask_epi8(
-            _mm_or_si128(control, _mm_cmpeq_epi8(v, backslash))) != 0) {
-      return false;
-    }
-  }
-#endif
-  for (; n > 0; ++p, --n) {
-    if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20) {
-      return false;
-    }
-  }
-  return true;
-}
 
 uint32_t hex4(std::string_view s, size_t at) {
   uint32_t v = 0;

@@ -54,10 +54,6 @@ constexpr char simple_escape(char c) {
   }
 }
 
-// Whether a JSON string token's body holds no escape and no control
-// character: the string is then its body, byte for byte.
-bool is_plain_json_body(std::string_view body);
-
 // The code point of a UTF-16 surrogate pair.
 constexpr uint32_t surrogate_pair(uint32_t high, uint32_t low) {
   return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);

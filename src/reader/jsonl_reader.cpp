@@ -1,7 +1,6 @@
 #include "reader/jsonl_reader.hpp"
 
 #include "core/json_pointer.hpp"
-#include "core/json_string.hpp"
 
 #include <cstring>
 
@@ -216,17 +215,9 @@ error_code JsonlReader::walk_array(od::array array, size_t depth) {
 
 error_code JsonlReader::visit_string(od::value value) {
   std::string_view raw = trim_token(value.raw_json_token());
-  // A string without escapes or control characters is its token's body:
-  // simdjson's copy of it would only be thrown away (content_or_kept()).
-  // The value is then left unread, which the walk allows: iterating on
-  // skips it, and only escapes and control characters needed checking.
-  const std::string_view body =
-      raw.size() >= 2 ? raw.substr(1, raw.size() - 2) : std::string_view();
-  std::string_view text = body;
-  if (raw.size() < 2 || !is_plain_json_body(body)) {
-    if (error_code err = value.get_string().get(text)) {
-      return err;
-    }
+  std::string_view text;
+  if (error_code err = value.get_string().get(text)) {
+    return err;
   }
   add_string(raw, text);
   return simdjson::SUCCESS;

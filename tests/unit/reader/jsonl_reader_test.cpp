@@ -260,6 +260,9 @@ TEST_SUITE("reader::jsonl_reader") {
              R"({"a":"\ud800"})",     // lone surrogate
              R"({"a":"\x"})",         // bad escape
              "{\"a\":\"tab\there\"}", // raw control character
+             R"({"a":["x":"y"]})",    // a colon in an array
+             R"({"a":["{x":"y"]})",   // the same after a string like "{x"
+             R"({"a":"{x":"y"})",     // two values for a key
          }) {
       CAPTURE(line);
       CHECK(read_json(line).outcome == JsonOutcome::invalid_json);

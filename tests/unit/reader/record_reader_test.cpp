@@ -75,6 +75,33 @@ TEST_SUITE("reader::record_reader") {
     }
   }
 
+  TEST_CASE("a malformed line is invalid_json, in place as in a copy") {
+    // Each has a string that holds no escape, which the reader takes as
+    // its token's body without unescaping; the walk must still see what
+    // follows it.
+    const std::vector<std::string> lines = {
+        R"({"":["{x":"y"}]})", R"({"a":["x":"y"]})", R"({"a":"{x":"y"})",
+        R"({"a":["x" "y"]})",  R"(["{",:])",
+    };
+    const ReaderOptions options = mode(InputMode::jsonl);
+    for (const std::string& line : lines) {
+      for (const std::string& after :
+           {std::string(k_read_ahead, '\0'),
+            "\n" + std::string(k_read_ahead, '\0'),
+            "\n{\"next\":\"line\"}\n" + std::string(k_read_ahead, '}')}) {
+        const std::string storage = line + after;
+        RecordReader reader(options);
+        Record record;
+        record.content = std::string_view(storage).substr(0, line.size());
+        record.readable_after = true;
+        reader.read(record);
+        INFO("line: ", line, " after: ", after.substr(0, 16));
+        CHECK(record.kind == RecordKind::invalid_json);
+      }
+      CHECK(read_line(line, options).kind == RecordKind::invalid_json);
+    }
+  }
+
   TEST_CASE("auto: a line starting with { or [ is JSON") {
     const std::string obj = R"(  {"a":"x"})";
     Record r = read_line(obj);
