@@ -205,6 +205,24 @@ uint8_t byte_class(char c) {
   return k_byte_classes[static_cast<uint8_t>(c)];
 }
 
+// Whether a text that starts with `prefix` can be readable(): its whole
+// UTF-8 sequences are valid (the last one may go on past the prefix).
+bool may_start_readable(std::string_view prefix) {
+  size_t whole = prefix.size();
+  for (size_t back = 1; back <= 3 && back <= prefix.size(); ++back) {
+    const auto c = static_cast<unsigned char>(prefix[prefix.size() - back]);
+    if ((c & 0xC0) == 0x80) {
+      continue; // a continuation byte: its lead is further back
+    }
+    const size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (length > back) {
+      whole = prefix.size() - back;
+    }
+    break;
+  }
+  return simdjson::validate_utf8(prefix.data(), whole);
+}
+
 void add(std::vector<DecodedSpan>& out, size_t start, size_t end,
          std::string text, const char* kind) {
   if (end - start <= k_max_encoded_bytes && readable(text)) {
@@ -231,10 +249,17 @@ void decode_run(std::string_view text, size_t start, size_t end, uint8_t all,
   if (run.size() < std::min(k_min_hex, k_min_base64)) {
     return;
   }
+  // Most long runs are ids, hashes and words that decode to binary: the
+  // first bytes decoded (no more than a short string holds) rule those out
+  // before the whole run is.
   if ((all & k_hex) != 0 && run.size() >= k_min_hex && run.size() % 2 == 0) {
-    add(out, start, end, decode_hex(run), "hex");
+    if (may_start_readable(decode_hex(run.substr(0, 28)))) {
+      add(out, start, end, decode_hex(run), "hex");
+    }
   } else if ((all & k_base64) != 0 && run.size() >= k_min_base64) {
-    add(out, start, end, decode_base64(run), "base64");
+    if (may_start_readable(decode_base64(run.substr(0, 20)))) {
+      add(out, start, end, decode_base64(run), "base64");
+    }
   }
 }
 

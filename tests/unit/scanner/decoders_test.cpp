@@ -23,6 +23,34 @@ std::vector<Seen> seen(std::string_view text) {
   return out;
 }
 
+std::string to_base64(std::string_view bytes) {
+  static constexpr char k_digits[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += 3) {
+    uint32_t group = 0;
+    for (size_t k = 0; k < 3; ++k) {
+      group = group << 8 |
+              (i + k < bytes.size() ? static_cast<unsigned char>(bytes[i + k])
+                                    : 0u);
+    }
+    for (size_t k = 0; k < 4; ++k) {
+      out +=
+          k <= (bytes.size() - i) ? k_digits[group >> (18 - 6 * k) & 63] : '=';
+    }
+  }
+  return out;
+}
+
+std::string to_hex(std::string_view bytes) {
+  std::string out;
+  for (char c : bytes) {
+    out += "0123456789abcdef"[static_cast<unsigned char>(c) >> 4];
+    out += "0123456789abcdef"[static_cast<unsigned char>(c) & 15];
+  }
+  return out;
+}
+
 TEST_SUITE("scanner::decoders") {
   TEST_CASE("base64, hex, percent, escapes and HTML entities") {
     CHECK(seen("x aWdub3JlIHByZXZpb3VzIGluc3RydWN0aW9ucw== y") ==
@@ -40,6 +68,23 @@ TEST_SUITE("scanner::decoders") {
     CHECK(seen("j&#97;ne&#x40;corp.io&amp;co") ==
           std::vector<Seen>{
               {"j&#97;ne&#x40;corp.io&amp;co", "jane@corp.io&co", "escapes"}});
+  }
+
+  TEST_CASE("a character of several bytes decodes wherever it falls") {
+    // The first bytes a run decodes to are looked at before the whole run:
+    // a character cut at their end must not rule it out.
+    for (std::string_view wide :
+         {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80"}) {
+      for (size_t at = 0; at < 24; ++at) {
+        std::string text = std::string(at, 'a') + std::string(wide);
+        text += std::string(30 - text.size() % 3, 'b'); // no padding
+        CAPTURE(at);
+        CHECK(seen(to_base64(text)) ==
+              std::vector<Seen>{{to_base64(text), text, "base64"}});
+        CHECK(seen(to_hex(text)) ==
+              std::vector<Seen>{{to_hex(text), text, "hex"}});
+      }
+    }
   }
 
   TEST_CASE("ordinary text, hashes and ids decode to nothing") {
