@@ -154,7 +154,7 @@ void OutputChecks::check_leaks(const Record& record, std::vector<Match>& out) {
       continue;
     }
     spans.clear();
-    index.find(field.text, spans);
+    index.find(field.text, spans, m_leak_scratch);
     for (Span span : spans) {
       add(*m_leak, f, span, out);
     }

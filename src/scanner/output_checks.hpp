@@ -69,6 +69,7 @@ private:
     LeakIndex index{0};
   };
   Recent<LeakEntry, 8> m_leak_entries;
+  LeakIndex::Scratch m_leak_scratch;
   std::vector<std::string_view> m_record_sources;
 };
 

@@ -131,9 +131,9 @@ LeakIndex::LeakIndex(size_t n) : m_weight(2 * n), m_powers(2 * n + 1, 1) {
 // 2^64), and each start's window from the previous one's end: linear in the
 // words, not n words hashed again at every start.
 void LeakIndex::windows(const std::vector<Word>& words,
-                        std::vector<std::pair<uint64_t, size_t>>& out) const {
+                        std::vector<uint64_t>& prefix, Windows& out) const {
   out.clear();
-  std::vector<uint64_t> prefix(words.size() + 1, 0);
+  prefix.assign(words.size() + 1, 0);
   for (size_t k = 0; k < words.size(); ++k) {
     prefix[k + 1] = prefix[k] * k_window_base + words[k].hash;
   }
@@ -156,23 +156,24 @@ void LeakIndex::add_source(std::string_view text) {
   if (m_weight == 0) {
     return;
   }
-  std::vector<Word> words;
-  split_words(text, words);
-  std::vector<std::pair<uint64_t, size_t>> found;
-  windows(words, found);
-  for (const auto& [hash, last] : found) {
+  Scratch scratch;
+  split_words(text, scratch.words);
+  windows(scratch.words, scratch.prefix, scratch.found);
+  for (const auto& [hash, last] : scratch.found) {
     m_windows.insert(hash);
   }
 }
 
-void LeakIndex::find(std::string_view answer, std::vector<Span>& out) const {
+void LeakIndex::find(std::string_view answer, std::vector<Span>& out,
+                     Scratch& scratch) const {
   if (m_windows.empty()) {
     return;
   }
-  std::vector<Word> words;
+  std::vector<Word>& words = scratch.words;
+  words.clear();
   split_words(answer, words);
-  std::vector<std::pair<uint64_t, size_t>> found;
-  windows(words, found);
+  const Windows& found = scratch.found;
+  windows(words, scratch.prefix, scratch.found);
   size_t first = std::string_view::npos; // current stretch, in words
   size_t last = 0;
   for (size_t i = 0; i < found.size(); ++i) {

@@ -36,16 +36,25 @@ public:
   // Adds a system prompt's word windows; call once per system field.
   void add_source(std::string_view text);
   bool empty() const { return m_windows.empty(); }
+  // For each start word: the hash of the shortest window from it whose
+  // weight reaches the index's, and its last word.
+  using Windows = std::vector<std::pair<uint64_t, size_t>>;
+  // Buffers find() reuses: it runs on every answer of every record.
+  struct Scratch {
+    std::vector<Word> words;
+    Windows found;
+    std::vector<uint64_t> prefix;
+  };
   // Appends the byte spans of answer shared with a source, merged where
   // they overlap, in text order.
-  void find(std::string_view answer, std::vector<Span>& out) const;
+  void find(std::string_view answer, std::vector<Span>& out,
+            Scratch& scratch) const;
 
 private:
-  // For each start word: the hash of the shortest window from it whose
-  // weight reaches m_weight, and its last word; none for the starts too
-  // near the end to reach it.
-  void windows(const std::vector<Word>& words,
-               std::vector<std::pair<uint64_t, size_t>>& out) const;
+  // The windows of `words`, none for the starts too near the end to reach
+  // the weight; prefix is scratch.
+  void windows(const std::vector<Word>& words, std::vector<uint64_t>& prefix,
+               Windows& out) const;
 
   size_t m_weight;
   std::vector<uint64_t> m_powers; // of the window hash's base, to m_weight
