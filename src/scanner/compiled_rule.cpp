@@ -77,9 +77,6 @@ CompiledRule::CompiledRule(RuleSpec spec, size_t index)
                     " is above the highest supported, " +
                     std::to_string(k_max_group));
   }
-  if (!m_spec.builtin) {
-    compile();
-  }
   if (!m_spec.validator.empty()) {
     m_validator = find_validator(m_spec.validator);
     if (m_validator == nullptr) {
@@ -87,6 +84,10 @@ CompiledRule::CompiledRule(RuleSpec spec, size_t index)
                       m_spec.id + ": unknown validator \"" + m_spec.validator +
                       "\"");
     }
+  }
+  // After the validator: compiling analyzes, which asks it.
+  if (!m_spec.builtin) {
+    compile();
   }
   m_finds_nothing =
       m_spec.validator == "injection_risk" && m_spec.validator_mode != "score";
@@ -124,6 +125,13 @@ void CompiledRule::analyze_now() const {
       veil::finding_pattern(m_spec.regex, m_spec.group).value_or(std::string());
   if (std::optional<RegexShape> shape =
           regex_shape(m_spec.regex, m_spec.group)) {
+    // A finding is a value the validator accepts: it holds the digits the
+    // validator asks for, however few the regex needs ("1.24.8" and
+    // "fp_eb8a0760ed" ran pii.phone's regex, the validator wants seven).
+    if (m_validator != nullptr && m_spec.validator_mode != "score") {
+      shape->group_need.digits = std::max(
+          shape->group_need.digits, validator_min_digits(m_spec.validator));
+    }
     m_anchor_need = AnchorNeed::of(*shape);
     m_segment_need = SegmentNeed::of(*shape);
     m_finding_counts = shape->group_need;

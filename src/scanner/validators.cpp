@@ -187,17 +187,27 @@ constexpr std::array<Group, 6> k_groups = {
     core_validators,   national_id_validators, global_pii_validators,
     secret_validators, output_validators,      injection_validators};
 
-} // namespace
-
-ValidatorFn find_validator(std::string_view name) {
+const ValidatorEntry* find_entry(std::string_view name) {
   for (Group group : k_groups) {
     for (const ValidatorEntry& entry : group()) {
       if (entry.name == name) {
-        return entry.fn;
+        return &entry;
       }
     }
   }
   return nullptr;
+}
+
+} // namespace
+
+ValidatorFn find_validator(std::string_view name) {
+  const ValidatorEntry* entry = find_entry(name);
+  return entry != nullptr ? entry->fn : nullptr;
+}
+
+int validator_min_digits(std::string_view name) {
+  const ValidatorEntry* entry = find_entry(name);
+  return entry != nullptr ? entry->min_digits : 0;
 }
 
 std::vector<std::string_view> validator_names() {

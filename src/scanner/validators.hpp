@@ -14,6 +14,9 @@ using ValidatorFn = bool (*)(std::string_view);
 struct ValidatorEntry {
   std::string_view name;
   ValidatorFn fn;
+  // ASCII digits every value it accepts holds: a text, window or segment
+  // with fewer cannot give a finding of a rule that requires it.
+  int min_digits = 0;
 };
 
 // The table comes in groups, one file each, so packs grow independently:
@@ -27,6 +30,8 @@ std::span<const ValidatorEntry> secret_validators();
 
 // nullptr when no validator has that name.
 ValidatorFn find_validator(std::string_view name);
+// Its min_digits, 0 when no validator has that name.
+int validator_min_digits(std::string_view name);
 std::vector<std::string_view> validator_names();
 
 bool validate_luhn(std::string_view text);

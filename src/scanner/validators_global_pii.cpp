@@ -28,7 +28,7 @@ constexpr std::array<ValidatorEntry, 8> k_validators = {{
   {"eth_address",  validate_eth_address},
   {"ip_address",   validate_ip_address},
   {"mac_address",  validate_mac_address},
-  {"phone",        validate_phone},
+  {"phone",        validate_phone, 7}, // its shortest subscriber number
   {"swift_bic",    validate_swift_bic},
 }};
 // clang-format on

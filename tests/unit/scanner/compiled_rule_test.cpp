@@ -85,6 +85,24 @@ TEST_SUITE("scanner::compiled_rule") {
     CHECK(good.finding_counts().bytes == 14);
   }
 
+  TEST_CASE("a finding holds the digits its required validator asks for") {
+    // The regex alone needs four digits; the phone validator accepts none
+    // with fewer than seven, so fewer rule the text out.
+    RuleSpec spec = make_rule("t.phone", "(\\d{2}[ -]\\d{2,8})");
+    spec.group = 1;
+    CHECK(CompiledRule(spec, 0).finding_counts().digits == 4);
+    spec.validator = "phone";
+    CHECK(CompiledRule(spec, 0).finding_counts().digits == 7);
+    CHECK(validator_min_digits("phone") == 7);
+    // A validator that only scores keeps values it rejects.
+    spec.validator_mode = "score";
+    CHECK(CompiledRule(spec, 0).finding_counts().digits == 4);
+    // The regex's own need stays when it is the larger.
+    spec.validator_mode = "require";
+    spec.regex = "(\\d{6}[ -]\\d{6})";
+    CHECK(CompiledRule(spec, 0).finding_counts().digits == 12);
+  }
+
   TEST_CASE("a bad allow pattern falls back to the rule's location") {
     RuleSpec spec = located(make_rule("t.allow", "x"));
     spec.allow = {"ok", "[z"};
