@@ -1,5 +1,7 @@
 #include "scanner/phone_regions.hpp"
 
+#include <array>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <phonenumbers/phonenumberutil.h>
@@ -18,6 +20,7 @@ struct RegionState {
   std::mutex mutex;
   RegionList regions =
       std::make_shared<const std::vector<std::string>>(default_phone_regions());
+  uint64_t generation = 1; // counts the region lists set, for the memo
 };
 
 RegionState& region_state() {
@@ -25,11 +28,48 @@ RegionState& region_state() {
   return state;
 }
 
-RegionList current_regions() {
+struct Regions {
+  RegionList list;
+  uint64_t generation = 0;
+};
+
+Regions current_regions() {
   RegionState& state = region_state();
   std::lock_guard<std::mutex> lock(state.mutex);
-  return state.regions;
+  return {state.regions, state.generation};
 }
+
+// The verdicts on the numbers a thread checked last: libphonenumber takes
+// 15-60 us a number (its regexes are ICU's; a file of a phone number a
+// line scans at 2 MB/s), and logs repeat numbers (a support line in every
+// answer). Direct-mapped; a verdict holds for the region list it was made
+// with.
+class Verdicts {
+public:
+  const bool* find(std::string_view number, uint64_t generation) const {
+    const Entry& e = m_entries[slot(number)];
+    return e.generation == generation && e.number == number ? &e.valid
+                                                            : nullptr;
+  }
+  void keep(std::string_view number, uint64_t generation, bool valid) {
+    Entry& e = m_entries[slot(number)];
+    e.generation = generation;
+    e.number.assign(number);
+    e.valid = valid;
+  }
+
+private:
+  static constexpr size_t k_entries = 1024; // a power of two
+  static size_t slot(std::string_view number) {
+    return std::hash<std::string_view>{}(number) & (k_entries - 1);
+  }
+  struct Entry {
+    uint64_t generation = 0; // 0: empty
+    std::string number;
+    bool valid = false;
+  };
+  std::array<Entry, k_entries> m_entries;
+};
 
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -226,6 +266,26 @@ bool valid_national(const PhoneNumberUtil& util, const std::string& number,
   return same_digits && (area.empty() || area == first_group(national));
 }
 
+// A number of a read shape: valid for its country ("+" numbers) or in one
+// of the regions, as it is written there.
+bool valid_anywhere(std::string_view text,
+                    const std::vector<std::string>& regions) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  const std::string number(text);
+  if (text.front() == '+') {
+    PhoneNumber parsed;
+    return util.Parse(number, "ZZ", &parsed) ==
+               PhoneNumberUtil::NO_PARSING_ERROR &&
+           util.IsValidNumber(parsed);
+  }
+  for (const std::string& region : regions) {
+    if (valid_national(util, number, region)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::vector<std::string> default_phone_regions() {
@@ -244,10 +304,11 @@ void set_phone_regions(std::vector<std::string> regions) {
   RegionState& state = region_state();
   std::lock_guard<std::mutex> lock(state.mutex);
   state.regions = std::move(list);
+  ++state.generation;
 }
 
 std::vector<std::string> phone_regions() {
-  return *current_regions();
+  return *current_regions().list;
 }
 
 bool is_phone_region(std::string_view region) {
@@ -270,20 +331,14 @@ bool validate_phone(std::string_view text) {
       shape.digits > 17 || looks_like_other_number(text, shape)) {
     return false;
   }
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  const std::string number(text);
-  if (text.front() == '+') {
-    PhoneNumber parsed;
-    return util.Parse(number, "ZZ", &parsed) ==
-               PhoneNumberUtil::NO_PARSING_ERROR &&
-           util.IsValidNumber(parsed);
+  const Regions regions = current_regions();
+  thread_local const auto verdicts = std::make_unique<Verdicts>();
+  if (const bool* known = verdicts->find(text, regions.generation)) {
+    return *known;
   }
-  for (const std::string& region : *current_regions()) {
-    if (valid_national(util, number, region)) {
-      return true;
-    }
-  }
-  return false;
+  const bool valid = valid_anywhere(text, *regions.list);
+  verdicts->keep(text, regions.generation, valid);
+  return valid;
 }
 
 } // namespace veil

@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -216,6 +217,44 @@ TEST_SUITE("scanner::validators_global_pii") {
     CHECK(validate_phone("020 123 4567")); // Amsterdam
     set_phone_regions({});
     CHECK(phone_regions() == default_phone_regions());
+  }
+
+  TEST_CASE("a number's verdict is remembered for its region list only") {
+    RegionGuard guard;
+    // The same numbers asked again, under lists that accept and refuse
+    // them in turn: each answer is that of the list in force.
+    for (int round = 0; round < 3; ++round) {
+      set_phone_regions({"GB"});
+      CHECK(validate_phone("020 7946 0958"));
+      CHECK(validate_phone("020 7946 0958"));
+      CHECK_FALSE(validate_phone("(415) 555-2671"));
+      set_phone_regions({"US"});
+      CHECK_FALSE(validate_phone("020 7946 0958"));
+      CHECK(validate_phone("(415) 555-2671"));
+      CHECK(validate_phone("(415) 555-2671"));
+    }
+    // Numbers that share a slot do not take each other's verdict: asked
+    // twice, then once more after a new list made every verdict stale.
+    set_phone_regions({});
+    std::vector<std::string> numbers;
+    for (int i = 0; i < 1500; ++i) {
+      numbers.push_back("+1 415-555-" + std::to_string(1000 + i));
+      numbers.push_back("+1 415-555-" + std::to_string(1000 + i) + "99");
+    }
+    auto verdicts = [&] {
+      std::vector<bool> out;
+      for (const std::string& number : numbers) {
+        out.push_back(validate_phone(number));
+      }
+      return out;
+    };
+    const std::vector<bool> first = verdicts();
+    const std::vector<bool> again = verdicts();
+    set_phone_regions({});
+    const std::vector<bool> fresh = verdicts();
+    CHECK(std::count(fresh.begin(), fresh.end(), true) == 1500);
+    CHECK(first == fresh);
+    CHECK(again == fresh);
   }
 
   TEST_CASE("is_phone_region knows libphonenumber's region codes") {
