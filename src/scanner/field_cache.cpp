@@ -95,15 +95,13 @@ void FieldCache::find(std::span<const Key> keys, std::vector<Lookup>& out) {
     }
   }
   for (const Lookup& lookup : out) {
-    const size_t slot = lookup.hash & (k_entries - 1);
-    if (m_hashes[slot] == lookup.hash && m_entries[slot]) {
-      __builtin_prefetch(m_entries[slot].get());
+    if (const Entry* entry = stored(lookup.hash)) {
+      __builtin_prefetch(entry);
     }
   }
   for (const Lookup& lookup : out) {
-    const size_t slot = lookup.hash & (k_entries - 1);
-    if (m_hashes[slot] == lookup.hash && m_entries[slot]) {
-      __builtin_prefetch(m_entries[slot]->text.data());
+    if (const Entry* entry = stored(lookup.hash)) {
+      __builtin_prefetch(entry->text.data());
     }
   }
   for (size_t i = 0; i < keys.size(); ++i) {
@@ -113,12 +111,16 @@ void FieldCache::find(std::span<const Key> keys, std::vector<Lookup>& out) {
   }
 }
 
+const FieldCache::Entry* FieldCache::stored(uint64_t hash) const {
+  const size_t slot = hash & (k_entries - 1);
+  return m_hashes[slot] == hash ? m_entries[slot].get() : nullptr;
+}
+
 FieldCache::Lookup FieldCache::probe(const Key& key, uint64_t hash) {
   Lookup lookup;
   lookup.hash = hash;
-  size_t slot = lookup.hash & (k_entries - 1);
-  const Entry* entry = m_entries[slot].get();
-  if (m_hashes[slot] == lookup.hash && entry != nullptr && same(*entry, key)) {
+  const Entry* entry = stored(hash);
+  if (entry != nullptr && same(*entry, key)) {
     lookup.matches = &entry->matches;
     return lookup;
   }

@@ -68,6 +68,8 @@ private:
   };
   static uint64_t hash_of(const Key& key);
   void allocate();
+  // The entry in hash's slot when it holds that hash, else nullptr.
+  const Entry* stored(uint64_t hash) const;
   Lookup probe(const Key& key, uint64_t hash);
   static bool same(const Entry& entry, const Key& key);
 
