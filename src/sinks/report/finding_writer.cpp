@@ -3,7 +3,6 @@
 #include "sinks/report/json_fields.hpp"
 
 #include <charconv>
-#include <cmath>
 #include <string_view>
 
 namespace veil {
