@@ -75,11 +75,9 @@ void FieldCache::allocate() {
 }
 
 FieldCache::Lookup FieldCache::find(const Key& key) {
-  if (key.text.size() > k_max_text) {
-    return {};
-  }
-  allocate();
-  return probe(key, hash_of(key));
+  std::vector<Lookup> found;
+  find(std::span<const Key>(&key, 1), found);
+  return found.front();
 }
 
 void FieldCache::find(std::span<const Key> keys, std::vector<Lookup>& out) {

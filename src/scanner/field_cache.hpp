@@ -46,13 +46,14 @@ public:
     bool store = false;
     uint64_t hash = 0;
   };
-  Lookup find(const Key& key);
-  // find() of each key in turn, into out[i]. A field's look-up waits on
-  // two or three cache misses (its slot, the entry, the entry's text),
-  // because a group's other stages push the tables out between fields:
-  // here each kind of load is started for every key before the first
-  // is waited on.
+  // The look-ups of a group's fields, in turn, into out[i]. A field's
+  // look-up waits on two or three cache misses (its slot, the entry, the
+  // entry's text), because a group's other stages push the tables out
+  // between fields: each kind of load is started for every key before the
+  // first is waited on.
   void find(std::span<const Key> keys, std::vector<Lookup>& out);
+  // One field's look-up, a group of one.
+  Lookup find(const Key& key);
   // The field's matches (any field index; stored as field 0).
   void store(const Key& key, uint64_t hash, std::span<const Match> matches);
   // Bytes held in texts, keys and matches: at most k_max_bytes.
