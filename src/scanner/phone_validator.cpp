@@ -1,18 +1,14 @@
+#include "scanner/phone_number.hpp"
 #include "scanner/phone_regions.hpp"
 
 #include <array>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <phonenumbers/phonenumberutil.h>
-#include <set>
 
 namespace veil {
 
 namespace {
-
-using i18n::phonenumbers::PhoneNumber;
-using i18n::phonenumbers::PhoneNumberUtil;
 
 using RegionList = std::shared_ptr<const std::vector<std::string>>;
 
@@ -217,76 +213,63 @@ std::string first_group(std::string_view formatted) {
   return std::string(formatted.substr(begin, end - begin));
 }
 
-bool is_personal_type(PhoneNumberUtil::PhoneNumberType type) {
-  return type == PhoneNumberUtil::FIXED_LINE ||
-         type == PhoneNumberUtil::MOBILE ||
-         type == PhoneNumberUtil::FIXED_LINE_OR_MOBILE ||
-         type == PhoneNumberUtil::VOIP ||
-         type == PhoneNumberUtil::PERSONAL_NUMBER;
+bool is_personal_type(PhoneType type) {
+  return type == PhoneType::fixed_line || type == PhoneType::mobile ||
+         type == PhoneType::fixed_line_or_mobile || type == PhoneType::voip ||
+         type == PhoneType::personal_number;
 }
 
-// A national number is a phone of `region` when libphonenumber calls it
-// valid there AND it is written the way that country writes it: the same
-// digits as its national format (trunk "0" included: "1234567890" is no
-// UK number even though 01234 567890 is), an area code in parentheses that
-// is the format's first group, and a fixed, mobile or personal line. Those
-// checks keep a digit run that happens to be valid in one of ten countries
-// from counting as a phone.
-bool valid_national(const PhoneNumberUtil& util, const std::string& number,
-                    const std::string& region) {
-  PhoneNumber parsed;
-  if (util.ParseAndKeepRawInput(number, region, &parsed) !=
-          PhoneNumberUtil::NO_PARSING_ERROR ||
-      !util.IsValidNumber(parsed)) {
+// A national number is a phone of `region` when libphonenumber would call
+// it valid there AND it is written the way that country writes it: the
+// same digits as its national format (trunk "0" included: "1234567890" is
+// no UK number even though 01234 567890 is), an area code in parentheses
+// that is the format's first group, and a fixed, mobile or personal line.
+// Those checks keep a digit run that happens to be valid in one of ten
+// countries from counting as a phone.
+bool valid_national(std::string_view number, const PhonePlan& region) {
+  const std::optional<ParsedPhone> parsed = parse_phone(number, &region);
+  const PhoneType type = parsed ? phone_type(*parsed) : PhoneType::unknown;
+  if (type == PhoneType::unknown) {
     return false;
   }
-  if (parsed.country_code_source() == PhoneNumber::FROM_NUMBER_WITH_IDD) {
+  if (parsed->source == PhoneCodeSource::idd) {
     return true; // 0044 20 7946 0958: dialled abroad, the country is given
   }
-  const PhoneNumberUtil::PhoneNumberType type = util.GetNumberType(parsed);
-  if (parsed.country_code_source() != PhoneNumber::FROM_DEFAULT_COUNTRY ||
-      !is_personal_type(type)) {
+  if (parsed->source != PhoneCodeSource::region || !is_personal_type(type)) {
     return false;
   }
-  std::string national;
-  util.Format(parsed, PhoneNumberUtil::NATIONAL, &national);
+  const std::string national = national_format(*parsed, number);
   const std::string written = digits_of(number);
-  std::string significant;
-  util.GetNationalSignificantNumber(parsed, &significant);
   // Indian mobiles are written with or without their trunk 0, but then in
   // India's grouping (98765 43210): any ten digits from 6 to 9 are a valid
   // Indian mobile, so "961 499 0549" (an NHS number) must not count.
   const bool same_digits =
       written == digits_of(national) ||
-      (region == "IN" && type == PhoneNumberUtil::MOBILE &&
-       written == significant &&
+      (region.id == "IN" && type == PhoneType::mobile &&
+       written == parsed->national &&
        (groups_of(number).size() == 1 ||
         groups_of(number) == groups_of(national.substr(1))));
   const std::string area = parenthesized(number);
   return same_digits && (area.empty() || area == first_group(national));
 }
 
-// A number of a read shape: valid for its country ("+" numbers) or in one
-// of the regions, as it is written there.
-bool valid_anywhere(std::string_view text,
-                    const std::vector<std::string>& regions) {
-  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
-  const std::string number(text);
-  if (text.front() == '+') {
-    PhoneNumber parsed;
-    return util.Parse(number, "ZZ", &parsed) ==
-               PhoneNumberUtil::NO_PARSING_ERROR &&
-           util.IsValidNumber(parsed);
+} // namespace
+
+bool is_phone_number(std::string_view text,
+                     const std::vector<std::string>& regions) {
+  if (!text.empty() && text.front() == '+') {
+    const std::optional<ParsedPhone> parsed = parse_phone(text, nullptr);
+    return parsed && phone_type(*parsed) != PhoneType::unknown;
   }
+  const PhonePlans& plans = PhonePlans::get();
   for (const std::string& region : regions) {
-    if (valid_national(util, number, region)) {
+    const PhonePlan* plan = plans.region(region);
+    if (plan != nullptr && valid_national(text, *plan)) {
       return true;
     }
   }
   return false;
 }
-
-} // namespace
 
 std::vector<std::string> default_phone_regions() {
   return {"US", "GB", "DE", "FR", "IN", "CN", "JP", "BR", "ES", "IT"};
@@ -312,9 +295,7 @@ std::vector<std::string> phone_regions() {
 }
 
 bool is_phone_region(std::string_view region) {
-  std::set<std::string> regions;
-  PhoneNumberUtil::GetInstance()->GetSupportedRegions(&regions);
-  return regions.count(upper(region)) > 0;
+  return PhonePlans::get().region(upper(region)) != nullptr;
 }
 
 bool validate_phone(std::string_view text) {
@@ -336,7 +317,7 @@ bool validate_phone(std::string_view text) {
   if (const bool* known = verdicts->find(text, regions.generation)) {
     return *known;
   }
-  const bool valid = valid_anywhere(text, *regions.list);
+  const bool valid = is_phone_number(text, *regions.list);
   verdicts->keep(text, regions.generation, valid);
   return valid;
 }

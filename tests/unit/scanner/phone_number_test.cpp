@@ -1,0 +1,283 @@
+// phone_number.cpp against libphonenumber itself: every answer veil's
+// phone validator takes from it (the parse, the country code's source, the
+// type, the national format) on the example numbers of every territory,
+// written in several ways and mutated, and on random digit runs.
+#include "scanner/phone_number.hpp"
+#include "scanner/phone_regions.hpp"
+
+#include <doctest/doctest.h>
+
+#include <phonenumbers/phonenumberutil.h>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace veil;
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+namespace {
+
+const PhoneNumberUtil& util() {
+  return *PhoneNumberUtil::GetInstance();
+}
+
+PhoneType type_of(PhoneNumberUtil::PhoneNumberType type) {
+  switch (type) {
+  case PhoneNumberUtil::FIXED_LINE:
+    return PhoneType::fixed_line;
+  case PhoneNumberUtil::MOBILE:
+    return PhoneType::mobile;
+  case PhoneNumberUtil::FIXED_LINE_OR_MOBILE:
+    return PhoneType::fixed_line_or_mobile;
+  case PhoneNumberUtil::TOLL_FREE:
+    return PhoneType::toll_free;
+  case PhoneNumberUtil::PREMIUM_RATE:
+    return PhoneType::premium_rate;
+  case PhoneNumberUtil::SHARED_COST:
+    return PhoneType::shared_cost;
+  case PhoneNumberUtil::VOIP:
+    return PhoneType::voip;
+  case PhoneNumberUtil::PERSONAL_NUMBER:
+    return PhoneType::personal_number;
+  case PhoneNumberUtil::PAGER:
+    return PhoneType::pager;
+  case PhoneNumberUtil::UAN:
+    return PhoneType::uan;
+  case PhoneNumberUtil::VOICEMAIL:
+    return PhoneType::voicemail;
+  default:
+    return PhoneType::unknown;
+  }
+}
+
+PhoneCodeSource source_of(PhoneNumber::CountryCodeSource source) {
+  switch (source) {
+  case PhoneNumber::FROM_NUMBER_WITH_PLUS_SIGN:
+    return PhoneCodeSource::plus_sign;
+  case PhoneNumber::FROM_NUMBER_WITH_IDD:
+    return PhoneCodeSource::idd;
+  case PhoneNumber::FROM_NUMBER_WITHOUT_PLUS_SIGN:
+    return PhoneCodeSource::without_plus_sign;
+  default:
+    return PhoneCodeSource::region;
+  }
+}
+
+// The texts phone_number.cpp is written for: digits, " .-/", brackets and
+// a leading "+", three digits at least.
+bool has_phone_shape(const std::string& text) {
+  int digits = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    digits += c >= '0' && c <= '9';
+    const bool allowed =
+        (c >= '0' && c <= '9') || (c == '+' && i == 0) ||
+        std::string_view(" .-/()").find(c) != std::string_view::npos;
+    if (!allowed) {
+      return false;
+    }
+  }
+  return digits >= 3;
+}
+
+class Texts {
+public:
+  explicit Texts(uint32_t seed) : m_random(seed) {}
+
+  void add(const std::string& text) {
+    if (has_phone_shape(text) && m_seen.insert(text).second) {
+      m_texts.push_back(text);
+    }
+  }
+
+  // The text, one digit changed, one dropped, one added.
+  void add_mutated(const std::string& text) {
+    add(text);
+    const std::vector<size_t> digits = digit_places(text);
+    if (digits.empty()) {
+      return;
+    }
+    std::string changed = text;
+    changed[pick(digits)] = char('0' + m_random() % 10);
+    add(changed);
+    std::string dropped = text;
+    dropped.erase(pick(digits), 1);
+    add(dropped);
+    std::string added = text;
+    added.insert(pick(digits), 1, char('0' + m_random() % 10));
+    add(added);
+  }
+
+  // A run of 7 to 17 digits after a prefix people dial, grouped.
+  void add_random() {
+    static const char* const k_prefixes[] = {
+        "",    "",        "",     "+",     "0",  "00", "011", "1",
+        "+1 ", "+44 (0)", "+49 ", "0044 ", "(0", "8 ", "+7 ", "+54 9 "};
+    std::string text = k_prefixes[m_random() % std::size(k_prefixes)];
+    const size_t length = 7 + m_random() % 11;
+    for (size_t i = 0; i < length; ++i) {
+      text += char((i == 0 ? '1' + m_random() % 9 : '0' + m_random() % 10));
+      if (m_random() % 5 == 0 && i + 1 < length) {
+        text += " -./"[m_random() % 4];
+      }
+    }
+    add(text);
+  }
+
+  const std::vector<std::string>& all() const { return m_texts; }
+  std::mt19937& random() { return m_random; }
+
+private:
+  static std::vector<size_t> digit_places(const std::string& text) {
+    std::vector<size_t> places;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] >= '0' && text[i] <= '9') {
+        places.push_back(i);
+      }
+    }
+    return places;
+  }
+  size_t pick(const std::vector<size_t>& places) {
+    return places[m_random() % places.size()];
+  }
+
+  std::mt19937 m_random;
+  std::set<std::string> m_seen;
+  std::vector<std::string> m_texts;
+};
+
+// Every territory's example numbers as E.164, international, national and
+// bare national significant number, and dialled from abroad.
+void add_examples(Texts& texts, const std::string& region) {
+  for (int t = 0; t <= PhoneNumberUtil::UNKNOWN; ++t) {
+    PhoneNumber number;
+    if (!util().GetExampleNumberForType(
+            region, PhoneNumberUtil::PhoneNumberType(t), &number)) {
+      continue;
+    }
+    std::string nsn;
+    util().GetNationalSignificantNumber(number, &nsn);
+    const std::string code = std::to_string(number.country_code());
+    for (auto format : {PhoneNumberUtil::E164, PhoneNumberUtil::INTERNATIONAL,
+                        PhoneNumberUtil::NATIONAL}) {
+      std::string formatted;
+      util().Format(number, format, &formatted);
+      texts.add_mutated(formatted);
+    }
+    texts.add_mutated(nsn);
+    texts.add_mutated("00 " + code + " " + nsn);
+    texts.add_mutated("011 " + code + " " + nsn);
+    texts.add_mutated(code + nsn);
+  }
+}
+
+std::vector<std::string> supported_regions() {
+  std::set<std::string> regions;
+  util().GetSupportedRegions(&regions);
+  return {regions.begin(), regions.end()};
+}
+
+// What the validator asked libphonenumber before veil read its plans.
+bool lib_valid_national(const std::string& number, const std::string& region) {
+  PhoneNumber parsed;
+  if (util().ParseAndKeepRawInput(number, region, &parsed) !=
+          PhoneNumberUtil::NO_PARSING_ERROR ||
+      !util().IsValidNumber(parsed)) {
+    return false;
+  }
+  if (parsed.country_code_source() == PhoneNumber::FROM_NUMBER_WITH_IDD) {
+    return true;
+  }
+  const PhoneType type = type_of(util().GetNumberType(parsed));
+  if (parsed.country_code_source() != PhoneNumber::FROM_DEFAULT_COUNTRY ||
+      (type != PhoneType::fixed_line && type != PhoneType::mobile &&
+       type != PhoneType::fixed_line_or_mobile && type != PhoneType::voip &&
+       type != PhoneType::personal_number)) {
+    return false;
+  }
+  // The rest of the validator's checks work on the national format, which
+  // the parse comparison holds to libphonenumber's; ask the validator.
+  return is_phone_number(number, {region});
+}
+
+// One text parsed with one default region, by both.
+void check_parse(const std::string& text, const std::string& region) {
+  CAPTURE(text);
+  CAPTURE(region);
+  PhoneNumber expected;
+  const bool lib_parsed = util().ParseAndKeepRawInput(
+                              text, text[0] == '+' ? "ZZ" : region,
+                              &expected) == PhoneNumberUtil::NO_PARSING_ERROR;
+  const std::optional<ParsedPhone> parsed =
+      parse_phone(text, PhonePlans::get().region(region));
+  REQUIRE(parsed.has_value() == lib_parsed);
+  if (!lib_parsed) {
+    return;
+  }
+  std::string nsn;
+  util().GetNationalSignificantNumber(expected, &nsn);
+  CHECK(parsed->national == nsn);
+  CHECK(parsed->country_code == expected.country_code());
+  CHECK(parsed->source == source_of(expected.country_code_source()));
+  CHECK(phone_type(*parsed) == type_of(util().GetNumberType(expected)));
+  CHECK((phone_type(*parsed) != PhoneType::unknown) ==
+        util().IsValidNumber(expected));
+  std::string national;
+  util().Format(expected, PhoneNumberUtil::NATIONAL, &national);
+  CHECK(national_format(*parsed, text) == national);
+}
+
+} // namespace
+
+TEST_SUITE("scanner::phone_number") {
+
+  TEST_CASE("parse, type and national format agree with libphonenumber") {
+    Texts texts(20261129);
+    const std::vector<std::string> regions = supported_regions();
+    for (const std::string& region : regions) {
+      add_examples(texts, region);
+    }
+    for (int i = 0; i < 6000; ++i) {
+      texts.add_random();
+    }
+    const std::vector<std::string> defaults = default_phone_regions();
+    size_t checked = 0;
+    for (const std::string& text : texts.all()) {
+      // A national text in one of the validator's regions and in any one.
+      check_parse(text, defaults[texts.random()() % defaults.size()]);
+      check_parse(text, regions[texts.random()() % regions.size()]);
+      checked += 2;
+    }
+    CHECK(checked > 40000);
+  }
+
+  TEST_CASE("the validator's verdicts agree with libphonenumber's answers") {
+    Texts texts(7);
+    for (const std::string& region : default_phone_regions()) {
+      add_examples(texts, region);
+    }
+    for (int i = 0; i < 2000; ++i) {
+      texts.add_random();
+    }
+    size_t valid = 0;
+    for (const std::string& text : texts.all()) {
+      CAPTURE(text);
+      bool expected = false;
+      if (text[0] == '+') {
+        PhoneNumber number;
+        expected = util().Parse(text, "ZZ", &number) ==
+                       PhoneNumberUtil::NO_PARSING_ERROR &&
+                   util().IsValidNumber(number);
+      } else {
+        for (const std::string& region : default_phone_regions()) {
+          expected = expected || lib_valid_national(text, region);
+        }
+      }
+      CHECK(is_phone_number(text, default_phone_regions()) == expected);
+      valid += expected;
+    }
+    CHECK(valid > 500);
+  }
+}
