@@ -139,7 +139,7 @@ PhoneCodeSource strip_international_prefix(std::string_view possible,
     return PhoneCodeSource::region;
   }
   const std::optional<size_t> idd =
-      consume(*region->international_prefix, number);
+      consume(*region->international_prefix.get(), number);
   if (!idd || (*idd < number.size() && number[*idd] == '0')) {
     return PhoneCodeSource::region;
   }
@@ -177,8 +177,8 @@ const PhonePlan* territory_of(const ParsedPhone& number) {
       return &plan;
     }
     const bool claims =
-        plan.leading_digits != nullptr
-            ? consume(*plan.leading_digits, number.national).has_value()
+        plan.leading_digits.get() != nullptr
+            ? consume(*plan.leading_digits.get(), number.national).has_value()
             : phone_type(number.national, plan) != PhoneType::unknown;
     if (claims) {
       return &plan;
@@ -282,11 +282,12 @@ std::string national_format(const ParsedPhone& number, std::string_view raw) {
   }
   const PhonePlan& plan = PhonePlans::get().territory(number.country_code, 0);
   for (const PhoneFormat& format : plan.formats) {
-    if ((format.leading_digits == nullptr ||
-         consume(*format.leading_digits, national)) &&
+    const RE2* leading = format.leading_digits.get();
+    if ((leading == nullptr || consume(*leading, national)) &&
         full_match(format.pattern.get(), national)) {
       std::string formatted = national;
-      RE2::GlobalReplace(&formatted, *format.pattern, format.national_rewrite);
+      RE2::GlobalReplace(&formatted, *format.pattern.get(),
+                         format.national_rewrite);
       return formatted;
     }
   }

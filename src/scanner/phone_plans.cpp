@@ -20,21 +20,6 @@ namespace {
 
 using Metadata = i18n::phonenumbers::PhoneMetadata;
 
-std::unique_ptr<const RE2> compile(const std::string& pattern) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_unique<const RE2>(pattern, options);
-  if (!re->ok()) {
-    throw std::runtime_error("a libphonenumber pattern RE2 cannot read: " +
-                             re->error());
-  }
-  return re;
-}
-
-std::unique_ptr<const RE2> compile_unless_empty(const std::string& pattern) {
-  return pattern.empty() ? nullptr : compile(pattern);
-}
-
 bool is_group_reference(std::string_view rule, size_t i) {
   return rule[i] == '$' && i + 1 < rule.size() && rule[i + 1] >= '0' &&
          rule[i + 1] <= '9';
@@ -74,68 +59,81 @@ std::string national_rewrite(const i18n::phonenumbers::NumberFormat& format) {
   return re2_rewrite(rule);
 }
 
-PhoneNumberDesc compile_desc(const i18n::phonenumbers::PhoneNumberDesc& d) {
+// An empty pattern is none, as libphonenumber's matcher takes it.
+LazyPattern unless_empty(const std::string& pattern) {
+  return pattern.empty() ? LazyPattern() : LazyPattern(pattern);
+}
+
+PhoneNumberDesc read_desc(const i18n::phonenumbers::PhoneNumberDesc& d) {
   PhoneNumberDesc desc;
   desc.lengths.assign(d.possible_length().begin(), d.possible_length().end());
   desc.local_lengths.assign(d.possible_length_local_only().begin(),
                             d.possible_length_local_only().end());
-  desc.pattern = compile_unless_empty(d.national_number_pattern());
+  desc.pattern = unless_empty(d.national_number_pattern());
   return desc;
 }
 
-std::unique_ptr<PhonePlan> compile_plan(const Metadata& m) {
-  auto plan = std::make_unique<PhonePlan>();
-  plan->id = m.id();
-  plan->country_code = m.country_code();
-  plan->international_prefix = compile(m.international_prefix());
-  plan->national_prefix_for_parsing =
-      compile_unless_empty(m.national_prefix_for_parsing());
-  plan->national_prefix_transform =
+void read_plan(const Metadata& m, PhonePlan& plan) {
+  plan.id = m.id();
+  plan.country_code = m.country_code();
+  plan.international_prefix = LazyPattern(m.international_prefix());
+  plan.national_prefix_for_parsing =
+      unless_empty(m.national_prefix_for_parsing());
+  plan.national_prefix_transform =
       re2_rewrite(m.national_prefix_transform_rule());
   if (m.has_leading_digits()) {
-    plan->leading_digits = compile(m.leading_digits());
+    plan.leading_digits = LazyPattern(m.leading_digits());
   }
-  plan->same_mobile_and_fixed_line = m.same_mobile_and_fixed_line_pattern();
+  plan.same_mobile_and_fixed_line = m.same_mobile_and_fixed_line_pattern();
   const i18n::phonenumbers::PhoneNumberDesc* descs[k_phone_descs] = {
       &m.general_desc(), &m.premium_rate(),    &m.toll_free(), &m.shared_cost(),
       &m.voip(),         &m.personal_number(), &m.pager(),     &m.uan(),
       &m.voicemail(),    &m.fixed_line(),      &m.mobile()};
   for (size_t i = 0; i < k_phone_descs; ++i) {
-    plan->descs[i] = compile_desc(*descs[i]);
+    plan.descs[i] = read_desc(*descs[i]);
   }
   for (const auto& format : m.number_format()) {
-    PhoneFormat compiled;
+    PhoneFormat& read = plan.formats.emplace_back();
     const int leading = format.leading_digits_pattern_size();
     if (leading > 0) {
       // libphonenumber uses the last, most detailed one.
-      compiled.leading_digits =
-          compile(format.leading_digits_pattern(leading - 1));
+      read.leading_digits =
+          LazyPattern(format.leading_digits_pattern(leading - 1));
     }
-    compiled.pattern = compile(format.pattern());
-    compiled.national_rewrite = national_rewrite(format);
-    plan->formats.push_back(std::move(compiled));
+    read.pattern = LazyPattern(format.pattern());
+    read.national_rewrite = national_rewrite(format);
   }
-  return plan;
 }
-
-struct Territory {
-  const Metadata* source = nullptr;
-  mutable std::once_flag compiled;
-  mutable std::unique_ptr<PhonePlan> plan;
-
-  const PhonePlan& get() const {
-    std::call_once(compiled, [this] { plan = compile_plan(*source); });
-    return *plan;
-  }
-};
 
 } // namespace
 
+LazyPattern::LazyPattern(std::string_view source)
+    : m_source(source), m_compiled(std::make_unique<Compiled>()) {}
+
+const RE2* LazyPattern::get() const {
+  if (!m_compiled) {
+    return nullptr;
+  }
+  std::call_once(m_compiled->once, [this] {
+    RE2::Options options;
+    options.set_log_errors(false);
+    auto re = std::make_unique<const RE2>(
+        re2::StringPiece(m_source.data(), m_source.size()), options);
+    if (!re->ok()) {
+      throw std::runtime_error("a libphonenumber pattern RE2 cannot read: " +
+                               re->error());
+    }
+    m_compiled->re = std::move(re);
+  });
+  return m_compiled->re.get();
+}
+
 struct PhonePlans::Data {
+  // The patterns' text stays here; the plans point into it.
   i18n::phonenumbers::PhoneMetadataCollection collection;
-  std::deque<Territory> territories;
-  std::unordered_map<std::string_view, const Territory*> regions;
-  std::map<int, std::deque<const Territory*>> codes;
+  std::deque<PhonePlan> plans;
+  std::unordered_map<std::string_view, const PhonePlan*> regions;
+  std::map<int, std::deque<const PhonePlan*>> codes;
 };
 
 PhonePlans::PhonePlans() : m_data(std::make_unique<Data>()) {
@@ -148,8 +146,8 @@ PhonePlans::PhonePlans() : m_data(std::make_unique<Data>()) {
     if (m.id() == "ZZ") {
       continue;
     }
-    const Territory* t = &d.territories.emplace_back();
-    d.territories.back().source = &m;
+    PhonePlan* t = &d.plans.emplace_back();
+    read_plan(m, *t);
     if (m.id() != "001") {
       d.regions.emplace(m.id(), t);
     }
@@ -173,7 +171,7 @@ const PhonePlans& PhonePlans::get() {
 
 const PhonePlan* PhonePlans::region(std::string_view id) const {
   const auto it = m_data->regions.find(id);
-  return it == m_data->regions.end() ? nullptr : &it->second->get();
+  return it == m_data->regions.end() ? nullptr : it->second;
 }
 
 size_t PhonePlans::territory_count(int country_code) const {
@@ -182,7 +180,7 @@ size_t PhonePlans::territory_count(int country_code) const {
 }
 
 const PhonePlan& PhonePlans::territory(int country_code, size_t index) const {
-  return m_data->codes.at(country_code).at(index)->get();
+  return *m_data->codes.at(country_code).at(index);
 }
 
 } // namespace veil

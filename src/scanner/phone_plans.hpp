@@ -1,6 +1,6 @@
 // The world's numbering plans as libphonenumber knows them: its compiled-in
-// metadata (the bytes its PhoneNumberUtil reads), with each territory's
-// patterns compiled for RE2 on the territory's first use. veil answers
+// metadata (the bytes its PhoneNumberUtil reads), each pattern compiled for
+// RE2 on its first use (a run needs few of the 3,400). veil answers
 // libphonenumber's questions from these itself (phone_number.hpp) because
 // libphonenumber runs its patterns through ICU, building a matcher for
 // every pattern it applies: 15-60 us a number, where RE2 takes about 1.
@@ -10,11 +10,28 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace veil {
+
+class LazyPattern {
+public:
+  LazyPattern() = default; // no pattern
+  explicit LazyPattern(std::string_view source);
+  // Null when there is no pattern. Throws if RE2 cannot read it.
+  const RE2* get() const;
+
+private:
+  struct Compiled {
+    std::once_flag once;
+    std::unique_ptr<const RE2> re;
+  };
+  std::string_view m_source;
+  std::unique_ptr<Compiled> m_compiled; // null: no pattern
+};
 
 // The kinds of numbers a plan describes; `general` covers them all.
 enum class PhoneDesc {
@@ -35,12 +52,12 @@ inline constexpr size_t k_phone_descs = 11;
 struct PhoneNumberDesc {
   std::vector<int> lengths; // empty: those of the general desc
   std::vector<int> local_lengths;
-  std::unique_ptr<const RE2> pattern; // null: the plan has none
+  LazyPattern pattern;
 };
 
 struct PhoneFormat {
-  std::unique_ptr<const RE2> leading_digits; // null: any number
-  std::unique_ptr<const RE2> pattern;
+  LazyPattern leading_digits; // none: any number
+  LazyPattern pattern;
   // The national format as an RE2 rewrite, its first group already
   // wrapped in the national prefix rule ("0\1 \2 \3").
   std::string national_rewrite;
@@ -50,10 +67,10 @@ struct PhoneFormat {
 struct PhonePlan {
   std::string id;
   int country_code = 0;
-  std::unique_ptr<const RE2> international_prefix;
-  std::unique_ptr<const RE2> national_prefix_for_parsing; // null: none
-  std::string national_prefix_transform;     // RE2 rewrite; empty: none
-  std::unique_ptr<const RE2> leading_digits; // null: none
+  LazyPattern international_prefix;
+  LazyPattern national_prefix_for_parsing;
+  std::string national_prefix_transform; // RE2 rewrite; empty: none
+  LazyPattern leading_digits;
   bool same_mobile_and_fixed_line = false;
   std::array<PhoneNumberDesc, k_phone_descs> descs;
   std::vector<PhoneFormat> formats;

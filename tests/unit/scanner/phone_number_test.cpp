@@ -233,6 +233,38 @@ void check_parse(const std::string& text, const std::string& region) {
 
 TEST_SUITE("scanner::phone_number") {
 
+  TEST_CASE("RE2 reads every pattern of every plan") {
+    // Compiled lazily in a run, so each is compiled here once.
+    const PhonePlans& plans = PhonePlans::get();
+    size_t territories = 0;
+    size_t patterns = 0;
+    const auto count = [&](const LazyPattern& pattern) {
+      patterns += pattern.get() != nullptr;
+    };
+    for (int code = 1; code < 1000; ++code) {
+      for (size_t i = 0; i < plans.territory_count(code); ++i) {
+        const PhonePlan& plan = plans.territory(code, i);
+        CHECK(plan.country_code == code);
+        ++territories;
+        count(plan.international_prefix);
+        count(plan.national_prefix_for_parsing);
+        count(plan.leading_digits);
+        for (const PhoneNumberDesc& desc : plan.descs) {
+          count(desc.pattern);
+        }
+        for (const PhoneFormat& format : plan.formats) {
+          count(format.leading_digits);
+          count(format.pattern);
+        }
+      }
+    }
+    CHECK(territories == 254);
+    CHECK(patterns > 3000);
+    CHECK(plans.region("GB") == &plans.territory(44, 0));
+    CHECK(plans.region("001") == nullptr);
+    CHECK(plans.region("UK") == nullptr);
+  }
+
   TEST_CASE("parse, type and national format agree with libphonenumber") {
     Texts texts(20261129);
     const std::vector<std::string> regions = supported_regions();
