@@ -25,8 +25,9 @@ else()
 endif()
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 
-# libphonenumber (phone validation) ships no pkg-config or CMake file in
-# Debian; its headers pull in protobuf, so link that too.
+# libphonenumber ships no pkg-config or CMake file in Debian. veil reads its
+# numbering plans (protobuf messages, so protobuf is linked too); the unit
+# tests check veil's answers against its PhoneNumberUtil, which needs ICU.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
 add_library(veil_phonenumber INTERFACE)
 target_include_directories(veil_phonenumber SYSTEM INTERFACE
