@@ -7,10 +7,10 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace veil {
 
@@ -25,11 +25,13 @@ public:
   void reset() { m_numbers.clear(); }
 
 private:
+  // Hashed: a run of distinct values (--scope run) keeps them all, and a
+  // tree of 100,000 emails took 17 string compares a finding.
   struct PerEntity {
-    std::map<std::string, size_t> values;
+    std::unordered_map<std::string, size_t> values;
     size_t next = 1;
   };
-  std::map<std::string, PerEntity> m_numbers;
+  std::unordered_map<std::string, PerEntity> m_numbers;
 };
 
 struct LabelName {
