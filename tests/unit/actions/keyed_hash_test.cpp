@@ -2,8 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace veil {
@@ -53,6 +55,32 @@ TEST_SUITE("actions::keyed_hash") {
     }
     for (const std::string& result : results) {
       CHECK(result == expected);
+    }
+  }
+
+  TEST_CASE("a thread's reused contexts keep each key's answers") {
+    // printf 'a\0b' | openssl dgst -sha256 -hmac k1 (k2, k3)
+    const std::vector<std::pair<std::string, std::string>> expected = {
+        {"k1",
+         "35070e3227a7bba38907f0f8f5de48800445ead2d799d0187ed4b07b3957f46e"},
+        {"k2",
+         "fa940d3720447caa9c5a3b144bb946840b7b4a5c2bb7da4843466b7f547e0c28"},
+        {"k3",
+         "34a9bf758a120f23dff8957fc346bd82b3a395100648808095c5592730210f0c"}};
+    // Three keys in turn outrun the contexts a thread keeps.
+    std::vector<KeyedHash> hashes;
+    for (const auto& [key, hex] : expected) {
+      hashes.emplace_back(key);
+    }
+    for (int round = 0; round < 3; ++round) {
+      for (size_t i = 0; i < hashes.size(); ++i) {
+        CHECK(hashes[i].hex("a", "b") == expected[i].second);
+      }
+    }
+    // A hash made where a destroyed one lived has its own key.
+    for (const auto& [key, hex] : expected) {
+      auto hash = std::make_unique<KeyedHash>(key);
+      CHECK(hash->hex("a", "b") == hex);
     }
   }
 
