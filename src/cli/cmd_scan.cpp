@@ -6,6 +6,7 @@
 #include "cli/policy_options.hpp"
 #include "cli/run_builder.hpp"
 #include "cli/vault_setup.hpp"
+#include "core/keep_until_exit.hpp"
 
 namespace veil {
 
@@ -31,7 +32,8 @@ ExitCode run(const char* command, const Options& o, RunOptions r) {
     wants_encrypt =
         wants_encrypt || (!r.actions.style && rule.style == "encrypt");
   }
-  RuleSet rules(std::move(catalog.rules));
+  const RuleSet& rules =
+      keep_until_exit(std::make_unique<RuleSet>(std::move(catalog.rules)));
   KeyedHash hash(load_key(o.key_file));
   if (wants_hash && !hash.has_secret_key()) {
     throw UsageError("the hash style needs a key: --key-file FILE or VEIL_KEY");

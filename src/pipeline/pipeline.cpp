@@ -3,6 +3,7 @@
 #include "actions/mask.hpp"
 #include "actions/raw_offset.hpp"
 #include "core/errors.hpp"
+#include "core/keep_until_exit.hpp"
 #include "pipeline/batch.hpp"
 #include "pipeline/run_stats.hpp"
 #include "pipeline/worker_pool.hpp"
@@ -145,6 +146,10 @@ public:
     if (options.policy.active()) {
       m_policy = std::make_unique<policy::PolicyStage>(options.policy, output);
     }
+  }
+  // The labels of every value seen stay until the process ends.
+  ~OrderedStage() {
+    keep_until_exit(std::make_unique<FindingBuilder>(std::move(m_builder)));
   }
 
   void start_file() {
