@@ -1,6 +1,8 @@
 #include "actions/mask.hpp"
 
-#include <cctype>
+#include "scanner/ascii.hpp"
+
+#include <algorithm>
 
 namespace veil {
 
@@ -18,8 +20,11 @@ size_t code_points(std::string_view s) {
   return n;
 }
 
+// ASCII letters and digits: std::isalnum in the "C" locale veil runs in,
+// without a library call per byte.
 bool is_alnum(unsigned char c) {
-  return std::isalnum(c) != 0;
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
 }
 
 // Which entities are digit strings whose separators carry no information.
@@ -112,15 +117,14 @@ std::string normalize_value(std::string_view entity, std::string_view value) {
   if (is_numberish(entity)) {
     for (unsigned char c : value) {
       if (is_alnum(c)) {
-        out += static_cast<char>(std::toupper(c));
+        out += c >= 'a' && c <= 'z' ? char(c - ('a' - 'A')) : char(c);
       }
     }
     return out;
   }
   if (entity == "EMAIL_ADDRESS") {
-    for (unsigned char c : value) {
-      out += static_cast<char>(std::tolower(c));
-    }
+    out.resize(value.size());
+    std::transform(value.begin(), value.end(), out.begin(), ascii_lower);
     return out;
   }
   return std::string(value);
