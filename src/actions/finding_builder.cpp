@@ -27,7 +27,31 @@ Finding input_finding(const Record& record, const std::string& file,
   return f;
 }
 
+MatchFacts facts_of(const Field& field, const Match& m,
+                    const ActionOptions& options, const KeyedHash& hash) {
+  const RuleSpec& spec = m.rule->spec();
+  std::string_view value(field.text.data() + m.start, m.end - m.start);
+  MatchFacts facts;
+  facts.normalized = normalize_value(spec.entity, value);
+  facts.preview = masked_preview(spec.category, spec.entity, value);
+  facts.fingerprint = hash.hex(spec.id, facts.normalized);
+  if (options.baseline_hash != nullptr) {
+    facts.baseline_fingerprint =
+        options.baseline_hash->hex(spec.id, facts.normalized);
+  }
+  return facts;
+}
+
 } // namespace
+
+void match_facts(const Record& record, const std::vector<Match>& matches,
+                 const ActionOptions& options, const KeyedHash& hash,
+                 std::vector<MatchFacts>& out) {
+  out.clear();
+  for (const Match& m : matches) {
+    out.push_back(facts_of(record.fields[m.field], m, options, hash));
+  }
+}
 
 FindingBuilder::FindingBuilder(const ActionOptions& options,
                                const KeyedHash& hash)
@@ -86,16 +110,17 @@ Style FindingBuilder::style_for(const Match& m, const Field& field) const {
 }
 
 std::string FindingBuilder::replacement(Style style, const std::string& entity,
-                                        std::string_view value) {
+                                        std::string_view value,
+                                        const std::string& normalized) {
   switch (style) {
   case Style::label:
-    return m_labeler.label(entity, normalize_value(entity, value));
+    return m_labeler.label(entity, normalized);
   case Style::mask:
     return mask_all(value);
   case Style::partial:
     return mask_partial(entity, value);
   case Style::hash:
-    return hash_token(entity, value);
+    return hash_token(entity, normalized);
   case Style::encrypt:
     return encrypt_token(entity, value);
   case Style::remove:
@@ -106,14 +131,12 @@ std::string FindingBuilder::replacement(Style style, const std::string& entity,
 }
 
 std::string FindingBuilder::hash_token(const std::string& entity,
-                                       std::string_view value) {
+                                       const std::string& normalized) {
   if (!m_style_hash) {
     m_style_hash.emplace(m_options.keys.subkey(KeyPurpose::hash, m_segment));
   }
   return "[" + entity + ":" +
-         m_style_hash->hex(entity, normalize_value(entity, value))
-             .substr(0, 16) +
-         "]";
+         m_style_hash->hex(entity, normalized).substr(0, 16) + "]";
 }
 
 // The exact value, not its normalized form, so that decrypting gives back
@@ -151,6 +174,7 @@ void FindingBuilder::add_input_findings(const Record& record,
 
 void FindingBuilder::build(const Record& record,
                            const std::vector<Match>& matches,
+                           const std::vector<MatchFacts>* facts,
                            const std::string& file,
                            std::vector<Finding>& findings,
                            std::vector<TokenEdit>& edits) {
@@ -177,6 +201,10 @@ void FindingBuilder::build(const Record& record,
       const Match& m = matches[i];
       const RuleSpec& spec = m.rule->spec();
       std::string_view value(field.text.data() + m.start, m.end - m.start);
+      MatchFacts own;
+      const MatchFacts& known =
+          facts != nullptr ? (*facts)[i]
+                           : (own = facts_of(field, m, m_options, m_hash));
       Style style = style_for(m, field);
       Finding f;
       f.file = file;
@@ -192,15 +220,12 @@ void FindingBuilder::build(const Record& record,
       f.start = field.decoded_from + m.start;
       f.end = field.decoded_from + m.end;
       f.column = line_offset + columns.column(m.start);
-      f.preview = masked_preview(spec.category, spec.entity, value);
-      f.fingerprint = m_hash.hex(spec.id, normalize_value(spec.entity, value));
-      if (m_options.baseline_hash != nullptr) {
-        f.baseline_fingerprint = m_options.baseline_hash->hex(
-            spec.id, normalize_value(spec.entity, value));
-      }
+      f.preview = known.preview;
+      f.fingerprint = known.fingerprint;
+      f.baseline_fingerprint = known.baseline_fingerprint;
       f.allow_marker =
           has_marker && marker_lines.on_line_of(field.text, m.start);
-      f.replacement = replacement(style, spec.entity, value);
+      f.replacement = replacement(style, spec.entity, value, known.normalized);
       for (const CompiledRule* signal : m.signals) {
         f.signals.push_back(signal->spec().id);
       }
@@ -224,7 +249,8 @@ void FindingBuilder::build(const Record& record,
 
 std::string FindingBuilder::replace(Style style, const std::string& entity,
                                     std::string_view value) {
-  std::string out = replacement(style, entity, value);
+  std::string out =
+      replacement(style, entity, value, normalize_value(entity, value));
   record_in_vault(style, out, value);
   return out;
 }

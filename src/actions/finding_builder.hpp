@@ -36,6 +36,23 @@ struct ActionOptions {
   const policy::Policy* policy = nullptr;
 };
 
+// What a finding takes from its match alone. The workers work these out
+// side by side (match_facts), so that the ordered stage, which one thread
+// runs, only numbers labels and writes: on a file of a finding a line, it
+// was the one thread busy at -j2.
+struct MatchFacts {
+  std::string normalized; // normalize_value(entity, value)
+  std::string preview;    // masked_preview
+  std::string fingerprint;
+  std::string baseline_fingerprint; // with ActionOptions::baseline_hash
+};
+
+// Thread-safe: reads the options and keys only. Fills out with the facts
+// of each match, in the order of matches.
+void match_facts(const Record& record, const std::vector<Match>& matches,
+                 const ActionOptions& options, const KeyedHash& hash,
+                 std::vector<MatchFacts>& out);
+
 class FindingBuilder {
 public:
   // Seeds label numbers from options.vault, if any.
@@ -43,10 +60,11 @@ public:
 
   void start_file();
   // Appends the record's findings (input problems first, then matches in
-  // order) and the edits of its line (sorted by raw span).
+  // order) and the edits of its line (sorted by raw span). `facts` are the
+  // matches' match_facts, or null to work them out here.
   void build(const Record& record, const std::vector<Match>& matches,
-             const std::string& file, std::vector<Finding>& findings,
-             std::vector<TokenEdit>& edits);
+             const std::vector<MatchFacts>* facts, const std::string& file,
+             std::vector<Finding>& findings, std::vector<TokenEdit>& edits);
   // A whole value a policy field rule replaces (redact_all, hash): the same
   // styles, label numbers and keys as the record last built.
   std::string replace(Style style, const std::string& entity,
@@ -55,11 +73,13 @@ public:
 private:
   Style style_for(const Match& m, const Field& field) const;
   std::string replacement(Style style, const std::string& entity,
-                          std::string_view value);
+                          std::string_view value,
+                          const std::string& normalized);
   void add_input_findings(const Record& record, const std::string& file,
                           std::vector<Finding>& findings) const;
 
-  std::string hash_token(const std::string& entity, std::string_view value);
+  std::string hash_token(const std::string& entity,
+                         const std::string& normalized);
   std::string encrypt_token(const std::string& entity, std::string_view value);
   // --vault: placeholder -> value. Whatever writes a label, hash or encrypt
   // placeholder (policy field rules too) must record it here.

@@ -3,6 +3,7 @@
 // Batches are the unit of parallel work and are consumed in sequence order.
 #pragma once
 
+#include "actions/finding_builder.hpp"
 #include "core/finding.hpp"
 #include "core/record.hpp"
 #include "policy/field_planner.hpp"
@@ -31,10 +32,11 @@ struct Batch {
   size_t worker = 0;   // the worker that filled the records
   std::string storage; // bom + content + terminator of each line
   std::vector<LineSlot> lines;
-  std::vector<Record> records;             // filled by a worker
-  std::vector<std::vector<Match>> matches; // per record, filled by a worker
-  std::vector<std::vector<Drop>> drops;    // per record, with --explain
-  std::vector<policy::RecordPlan> plans;   // per record, with a policy
+  std::vector<Record> records;                // filled by a worker
+  std::vector<std::vector<Match>> matches;    // per record, filled by a worker
+  std::vector<std::vector<MatchFacts>> facts; // per record, per match
+  std::vector<std::vector<Drop>> drops;       // per record, with --explain
+  std::vector<policy::RecordPlan> plans;      // per record, with a policy
 
   // True when the batch should be handed to a worker.
   bool full() const;

@@ -30,18 +30,22 @@ namespace {
 
 // What each worker thread owns.
 struct WorkerState {
-  WorkerState(const RunOptions& options, const RuleSet& rules)
+  WorkerState(const RunOptions& options, const RuleSet& rules,
+              const KeyedHash& fingerprints)
       : reader(options.reader), scanner(rules, options.min_confidence),
         scorer(rules, options.injection_threshold),
         output_checks(options.output_checks, rules.rules().size()),
-        explain(options.explain), policy(options.policy) {}
+        explain(options.explain), policy(options.policy),
+        actions(options.actions), hash(fingerprints) {}
   RecordReader reader;
   Scanner scanner;
   InjectionScorer scorer;
   OutputChecks output_checks;
   bool explain;
   policy::PolicyWorker policy;
-  bool timed = false; // --stats
+  const ActionOptions& actions; // for match_facts
+  const KeyedHash& hash;        // fingerprints
+  bool timed = false;           // --stats
   double scan_seconds = 0;
 
   // A batch's records go back to the worker that filled them once the
@@ -107,6 +111,7 @@ void process_batch(Batch& batch, WorkerState& state) {
   size_t n = batch.lines.size();
   batch.records.resize(n);
   batch.matches.resize(n);
+  batch.facts.resize(n);
   batch.drops.resize(state.explain ? n : 0);
   batch.plans.resize(n);
   for (size_t begin = 0; begin < n;) {
@@ -130,6 +135,8 @@ void process_batch(Batch& batch, WorkerState& state) {
       }
       state.output_checks.run(batch.records[i], batch.matches[i]);
       state.scorer.score(batch.records[i], batch.matches[i]);
+      match_facts(batch.records[i], batch.matches[i], state.actions, state.hash,
+                  batch.facts[i]);
     }
     begin = end;
   }
@@ -185,9 +192,11 @@ private:
   void explain(const Record& record, const std::vector<Drop>& drops,
                const std::string& file) const;
   void consume_record(const Record& record, const std::vector<Match>& matches,
+                      const std::vector<MatchFacts>& facts,
                       const policy::RecordPlan& plan, std::string_view raw,
                       const std::string& file);
   void consume_piece(const Record& record, const std::vector<Match>& matches,
+                     const std::vector<MatchFacts>& facts,
                      const std::string& file);
   void write_piece(const Record& record, const std::vector<Match>& matches);
   void report(const std::vector<Finding>& findings);
@@ -221,8 +230,8 @@ void OrderedStage::consume(const Batch& batch, const std::string& file) {
     m_progress->suspend(); // --explain lines follow
   }
   for (size_t i = 0; i < batch.records.size(); ++i) {
-    consume_record(batch.records[i], batch.matches[i], batch.plans[i],
-                   batch.raw_line(i), file);
+    consume_record(batch.records[i], batch.matches[i], batch.facts[i],
+                   batch.plans[i], batch.raw_line(i), file);
     if (!batch.drops.empty()) {
       explain(batch.records[i], batch.drops[i], file);
     }
@@ -234,11 +243,12 @@ void OrderedStage::consume(const Batch& batch, const std::string& file) {
 
 void OrderedStage::consume_record(const Record& record,
                                   const std::vector<Match>& matches,
+                                  const std::vector<MatchFacts>& facts,
                                   const policy::RecordPlan& plan,
                                   std::string_view raw,
                                   const std::string& file) {
   if (record.piece) {
-    consume_piece(record, matches, file);
+    consume_piece(record, matches, facts, file);
     return;
   }
   ++m_summary.records;
@@ -254,7 +264,7 @@ void OrderedStage::consume_record(const Record& record,
   }
   m_findings.clear();
   m_edits.clear();
-  m_builder.build(record, matches, file, m_findings, m_edits);
+  m_builder.build(record, matches, &facts, file, m_findings, m_edits);
   report(m_findings);
   if (m_policy) {
     m_policy->record(record, plan, m_findings, m_edits, raw, file,
@@ -294,6 +304,7 @@ void OrderedStage::report(const std::vector<Finding>& findings) {
 // input problem in it as one finding.
 void OrderedStage::consume_piece(const Record& record,
                                  const std::vector<Match>& matches,
+                                 const std::vector<MatchFacts>& facts,
                                  const std::string& file) {
   const LinePiece& piece = *record.piece;
   if (piece.first) {
@@ -308,7 +319,7 @@ void OrderedStage::consume_piece(const Record& record,
                      record.terminator.size();
   m_findings.clear();
   m_edits.clear();
-  m_builder.build(record, matches, file, m_findings, m_edits);
+  m_builder.build(record, matches, &facts, file, m_findings, m_edits);
   if (m_output != nullptr) {
     write_piece(record, matches);
   }
@@ -380,11 +391,12 @@ size_t thread_count(size_t jobs) {
 // stage consumes results in submission order with a bounded window.
 class Driver {
 public:
-  Driver(const RunOptions& options, const RuleSet& rules, OrderedStage& stage)
+  Driver(const RunOptions& options, const RuleSet& rules, const KeyedHash& hash,
+         OrderedStage& stage)
       : m_options(options), m_stage(stage) {
     size_t threads = thread_count(options.jobs);
     for (size_t i = 0; i < threads; ++i) {
-      m_states.push_back(std::make_unique<WorkerState>(options, rules));
+      m_states.push_back(std::make_unique<WorkerState>(options, rules, hash));
     }
     if (threads > 1) {
       m_pool = std::make_unique<WorkerPool>(threads);
@@ -571,7 +583,7 @@ ExitCode run_pipeline(const RunOptions& options, const RuleSet& rules,
   stage.watch(progress ? &*progress : nullptr,
               options.stats ? &stats : nullptr);
   {
-    Driver driver(options, rules, stage);
+    Driver driver(options, rules, hash, stage);
     driver.time_into(options.stats ? &stats : nullptr);
     stats.threads = thread_count(options.jobs);
     size_t index = 0;

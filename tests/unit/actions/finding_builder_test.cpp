@@ -79,8 +79,14 @@ public:
     scanner.scan(record, matches);
     findings.clear();
     edits.clear();
-    m_builder.build(record, matches, "logs/a.jsonl", findings, edits);
+    // As the pipeline does: the workers' facts, unless told to leave them
+    // to the builder.
+    std::vector<MatchFacts> facts;
+    match_facts(record, matches, options, hash, facts);
+    m_builder.build(record, matches, with_facts ? &facts : nullptr,
+                    "logs/a.jsonl", findings, edits);
   }
+  bool with_facts = true;
   void start_file() { m_builder.start_file(); }
 
   std::vector<std::string> replacements() const {
@@ -422,7 +428,7 @@ TEST_SUITE("actions::finding_builder") {
     reader.read(record);
     std::vector<Match> matches;
     Scanner(h.rules()).scan(record, matches);
-    builder.build(record, matches, "a", findings, edits);
+    builder.build(record, matches, nullptr, "a", findings, edits);
     REQUIRE(findings.size() == 3);
     // Same normalized value as the vault's Jane@x.com: the same label.
     CHECK(findings[0].replacement == "[EMAIL_ADDRESS_4]");
@@ -442,6 +448,34 @@ TEST_SUITE("actions::finding_builder") {
     CHECK(first == h.hash.hex("t.card", "4111111111111111"));
     h.build(two);
     CHECK(h.findings.at(0).fingerprint == first);
+  }
+
+  TEST_CASE("the workers' match facts give the findings the builder would") {
+    KeyedHash baseline("baseline-key");
+    Harness with;
+    Harness without;
+    without.with_facts = false;
+    for (Harness* h : {&with, &without}) {
+      h->options.baseline_hash = &baseline;
+      h->options.style = Style::label;
+    }
+    const std::string line =
+        R"({"a": "card 4111 1111 1111 1111, mail Ann@Bee.com"})";
+    with.build(line);
+    without.build(line);
+    REQUIRE(with.findings.size() == 2);
+    REQUIRE(without.findings.size() == 2);
+    for (size_t i = 0; i < 2; ++i) {
+      const Finding& a = with.findings[i];
+      const Finding& b = without.findings[i];
+      CHECK(a.preview == b.preview);
+      CHECK(a.fingerprint == b.fingerprint);
+      CHECK(a.baseline_fingerprint == b.baseline_fingerprint);
+      CHECK_FALSE(a.baseline_fingerprint.empty());
+      CHECK(a.replacement == b.replacement);
+    }
+    CHECK(with.findings[1].fingerprint ==
+          with.hash.hex(with.findings[1].rule, "ann@bee.com"));
   }
 
   TEST_CASE("a report-only rule is never redacted, even under --style") {
@@ -482,7 +516,7 @@ TEST_SUITE("actions::finding_builder") {
     FindingBuilder builder(options, hash);
     std::vector<Finding> findings;
     std::vector<TokenEdit> edits;
-    builder.build(record, matches, "f", findings, edits);
+    builder.build(record, matches, nullptr, "f", findings, edits);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].rule == "t.flag");
     CHECK(findings[1].rule == "t.email");
