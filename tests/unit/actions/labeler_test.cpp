@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 namespace veil {
 namespace {
 
@@ -31,6 +33,30 @@ TEST_SUITE("actions::labeler") {
     labeler.reset();
     CHECK(labeler.label("E", "y") == "[E_1]");
     CHECK(labeler.label("E", "x") == "[E_2]");
+  }
+
+  TEST_CASE("many values keep their numbers as the table grows") {
+    // 20 seeded values, then 20,000 new ones seen twice, the second time in
+    // another order: each keeps the number it first got.
+    Labeler labeler;
+    for (size_t k = 1; k <= 20; ++k) {
+      labeler.seed("E", "seeded" + std::to_string(k), k);
+    }
+    const auto value = [](size_t i) { return "v" + std::to_string(i * 7919); };
+    const auto label_of = [](size_t i) {
+      return "[E_" + std::to_string(i + 21) + "]";
+    };
+    size_t wrong = 0;
+    for (size_t i = 0; i < 20000; ++i) {
+      wrong += labeler.label("E", value(i)) != label_of(i);
+    }
+    for (size_t k = 0; k < 20000; ++k) {
+      const size_t i = (k * 12345) % 20000;
+      wrong += labeler.label("E", value(i)) != label_of(i);
+    }
+    CHECK(wrong == 0);
+    CHECK(labeler.label("E", "seeded7") == "[E_7]");
+    CHECK(labeler.label("E", "new") == "[E_20021]");
   }
 
   TEST_CASE("seed keeps a vault's labels and numbers new values after them") {
