@@ -97,6 +97,20 @@ private:
   bool m_empty = true;
 };
 
+// nlohmann's own spelling of a double ("0.95", "1.0"), kept for the last
+// value: a rule's confidence rarely changes from finding to finding, and
+// spelling it took a json value and a string each time.
+const std::string& confidence_json(double confidence) {
+  thread_local double last = -1;
+  thread_local std::string text;
+  const double rounded = round_confidence(confidence);
+  if (rounded != last) {
+    last = rounded;
+    text = dump_json(nlohmann::ordered_json(rounded), -1);
+  }
+  return text;
+}
+
 } // namespace
 
 void append_finding_json(const Finding& f, int indent, size_t by,
@@ -115,9 +129,7 @@ void append_finding_json(const Finding& f, int indent, size_t by,
   o.string("entity", f.entity);
   o.string("category", f.category);
   o.string("severity", to_string(f.severity));
-  // nlohmann's own spelling of a double ("0.95", "1.0").
-  o.key("confidence") +=
-      dump_json(nlohmann::ordered_json(round_confidence(f.confidence)), -1);
+  o.key("confidence") += confidence_json(f.confidence);
   o.number("start", f.start);
   o.number("end", f.end);
   o.number("column", f.column);
