@@ -185,14 +185,19 @@ bool CompiledRule::match_unreversed(const RE2& re, re2::StringPiece text,
 // superset (byte_superset.hpp) in RE2's Latin-1 mode, where a Unicode class
 // is a byte range: the 211 built-in rules superset_pays() picks have
 // supersets that compile in 13 ms, against 248 ms for their regexes. Where
-// the superset finds nothing, so does the regex.
+// the superset finds nothing, the regex finds no finding.
 bool CompiledRule::superset_rules_out(re2::StringPiece text, size_t from,
                                       size_t to) const {
   m_superset_built.call([this] {
     if (!superset_pays(m_spec.regex)) {
       return;
     }
-    if (std::optional<std::string> superset = byte_superset(m_spec.regex)) {
+    // Of the finding pattern: a decoy branch ("in 2019" in a street-address
+    // rule) passed texts where no finding can be, and each pass compiled
+    // the rule (pii.address_us_uk and pii.address_field, 10 of a 1 MB run's
+    // 80 ms, on a corpus without an address).
+    if (std::optional<std::string> superset =
+            byte_superset(finding_pattern())) {
       RE2::Options options = regex_options();
       options.set_encoding(RE2::Options::EncodingLatin1);
       auto re = std::make_unique<RE2>(latin1_re2_pattern(*superset), options);

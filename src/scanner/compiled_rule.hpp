@@ -83,9 +83,9 @@ public:
     analyze();
     return m_finding_counts;
   }
-  // Whether the regex's byte superset, when the rule has one (match() asks
-  // it until the regex has compiled), finds nothing in text[from, to), so
-  // that neither can the regex.
+  // Whether the finding pattern's byte superset, when the rule has one
+  // (match() asks it until the regex has compiled), finds nothing in
+  // text[from, to), so that the rule gives no finding there.
   bool superset_rules_out(re2::StringPiece text, size_t from, size_t to) const;
   bool reports_only() const { return m_spec.style == "none"; }
   bool applies_to(Direction d) const;
