@@ -643,7 +643,7 @@ private:
       return text_piece(flags.multiline ? "" : "^");
     case '$':
       ++m_pos;
-      return Piece{};
+      return text_piece(flags.multiline ? "" : "$");
     case '\\':
       ++m_pos;
       return escape(flags);
@@ -835,8 +835,9 @@ private:
     case 'b':
       return text_piece("\\b");
     case 'B':
-    case 'z':
       return Piece{};
+    case 'z':
+      return text_piece("$");
     case 'A':
       return text_piece("^");
     case 'Q':

@@ -146,6 +146,17 @@ TEST_SUITE("scanner::byte_superset") {
     check_superset("[[:alpha:]]+[[:digit:]]", "ab1");
     check_superset("\\x41\\x{42}\\.", "AB.");
     check_superset("(?:^|[^!])\\[x\\]", "[x]");
+    check_superset("^ab$", "ab");
+    check_superset("ab\\z", "xab");
+  }
+
+  TEST_CASE("text anchors stay, so a superset of a whole-text pattern is one") {
+    // pii.address_field's value is the whole string: without its "$" the
+    // superset passed every text that began like an address.
+    CHECK(byte_superset("^ab$") == "^ab$");
+    CHECK(byte_superset("ab\\z") == "ab$");
+    CHECK(byte_superset("(?m)^ab$") == "ab");
+    CHECK_FALSE(bytes_match(*byte_superset("^ab$"), "ab, and more"));
   }
 
   TEST_CASE("unknown syntax is refused, not guessed") {
