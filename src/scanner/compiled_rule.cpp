@@ -87,7 +87,8 @@ CompiledRule::CompiledRule(RuleSpec spec, size_t index)
   }
   // After the validator: compiling analyzes, which asks it.
   if (!m_spec.builtin) {
-    compile();
+    compile(); // a user's rule with a bad regex fails the run at once
+    compile_allow();
   }
   m_finds_nothing =
       m_spec.validator == "injection_risk" && m_spec.validator_mode != "score";
@@ -107,9 +108,6 @@ void CompiledRule::compile_now() const {
                     " but the regex has " +
                     std::to_string(m_regex->NumberOfCapturingGroups()));
   }
-  for (const std::string& allow : m_spec.allow) {
-    m_allow.push_back(compile_regex(m_spec, "allow", allow));
-  }
   // Compiling the finding pattern costs about what compiling the regex did
   // when the decoys are a small part of it (a person-name rule: 40M cycles,
   // the price of 65 group extractions there); a rule that rarely matches
@@ -118,6 +116,14 @@ void CompiledRule::compile_now() const {
   // Compiling the reverse program costs about 0.7 us per instruction, the
   // DFA about 1 ns per byte: a tenth of it goes to anchored tries.
   m_unreversed_budget = int64_t(m_regex->ProgramSize()) * 64;
+}
+
+void CompiledRule::compile_allow() const {
+  m_allow_built.call([this] {
+    for (const std::string& allow : m_spec.allow) {
+      m_allow.push_back(compile_regex(m_spec, "allow", allow));
+    }
+  });
 }
 
 void CompiledRule::analyze_now() const {
@@ -270,7 +276,7 @@ CompiledRule::Verdict CompiledRule::judge(std::string_view value,
     why = "entropy";
     return Verdict::drop;
   }
-  compile();
+  compile_allow();
   for (const auto& allow : m_allow) {
     if (RE2::PartialMatch(re2::StringPiece(value.data(), value.size()),
                           *allow)) {

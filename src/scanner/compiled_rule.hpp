@@ -107,6 +107,10 @@ private:
     m_compiled.call([this] { compile_now(); });
   }
   void compile_now() const;
+  // The allow regexes, on the first value judged: most rules that compile
+  // find nothing, and two generic secret rules' allow lists took 1.7 ms of
+  // a 1 MB run.
+  void compile_allow() const;
   void analyze() const {
     m_analyzed.call([this] { analyze_now(); });
   }
@@ -135,6 +139,7 @@ private:
   mutable AnchorNeed m_anchor_need;
   mutable SegmentNeed m_segment_need;
   mutable MinCounts m_finding_counts;
+  mutable OnceFlag m_allow_built;
   mutable std::vector<std::unique_ptr<RE2>> m_allow;
   ValidatorFn m_validator = nullptr;
   Direction m_direction = Direction::unknown; // unknown: any
