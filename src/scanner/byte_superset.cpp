@@ -671,7 +671,11 @@ private:
     }
     // RE2 numbers groups by their opening parenthesis.
     int number = capturing ? ++m_groups_seen : 0;
+    if (++m_depth > k_max_depth) {
+      throw Untranslatable{}; // deeper than any rule; the stack is finite
+    }
     Piece body = alternation(inner);
+    --m_depth;
     expect(')');
     if (number != 0 && number == m_group) {
       body.group_need = body.need;
@@ -999,6 +1003,8 @@ private:
   int m_group = 0;
   bool m_text = false;
   int m_groups_seen = 0;
+  static constexpr int k_max_depth = 200; // nested groups
+  int m_depth = 0;
 };
 
 } // namespace

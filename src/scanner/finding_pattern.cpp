@@ -138,7 +138,11 @@ private:
     const bool target = capturing && ++m_groups == m_group;
     const size_t body_start = m_pos;
     const bool pruned_before = m_pruned;
+    if (++m_depth > k_max_depth) {
+      throw Unknown{}; // deeper than any rule; the stack is finite
+    }
     Part body = alternation(prune && !target);
+    --m_depth;
     if (peek() != ')') {
       throw Unknown{};
     }
@@ -204,6 +208,8 @@ private:
   int m_group = 0;
   int m_groups = 0; // capturing groups opened so far
   bool m_pruned = false;
+  static constexpr int k_max_depth = 200; // nested groups
+  int m_depth = 0;
 };
 
 } // namespace

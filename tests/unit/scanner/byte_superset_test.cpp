@@ -1,5 +1,6 @@
 #include "rules/catalog.hpp"
 #include "scanner/byte_superset.hpp"
+#include "scanner/finding_pattern.hpp"
 
 #include <doctest/doctest.h>
 #include <re2/re2.h>
@@ -148,6 +149,18 @@ TEST_SUITE("scanner::byte_superset") {
     check_superset("(?:^|[^!])\\[x\\]", "[x]");
     check_superset("^ab$", "ab");
     check_superset("ab\\z", "xab");
+  }
+
+  TEST_CASE("groups nested deeper than any rule are refused, not recursed") {
+    // 1,173 nested groups overflowed the stack under ASan (fuzz_rule_loader).
+    const std::string deep =
+        std::string(1200, '(') + "a" + std::string(1200, ')');
+    CHECK_FALSE(byte_superset(deep).has_value());
+    CHECK_FALSE(regex_shape(deep).has_value());
+    CHECK_FALSE(finding_pattern("(x)|" + deep, 1).has_value());
+    const std::string fine =
+        std::string(150, '(') + "a" + std::string(150, ')');
+    CHECK(byte_superset(fine).has_value());
   }
 
   TEST_CASE("text anchors stay, so a superset of a whole-text pattern is one") {
