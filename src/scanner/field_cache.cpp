@@ -74,12 +74,6 @@ void FieldCache::allocate() {
   }
 }
 
-FieldCache::Lookup FieldCache::find(const Key& key) {
-  std::vector<Lookup> found;
-  find(std::span<const Key>(&key, 1), found);
-  return found.front();
-}
-
 void FieldCache::find(std::span<const Key> keys, std::vector<Lookup>& out) {
   allocate();
   out.assign(keys.size(), Lookup{});

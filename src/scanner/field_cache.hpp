@@ -52,8 +52,6 @@ public:
   // between fields: each kind of load is started for every key before the
   // first is waited on.
   void find(std::span<const Key> keys, std::vector<Lookup>& out);
-  // One field's look-up, a group of one.
-  Lookup find(const Key& key);
   // The field's matches (any field index; stored as field 0).
   void store(const Key& key, uint64_t hash, std::span<const Match> matches);
   // Bytes held in texts, keys and matches: at most k_max_bytes.

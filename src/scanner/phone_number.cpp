@@ -115,26 +115,16 @@ int extract_country_code(std::string& number) {
   return 0;
 }
 
-std::string digits_of(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') {
-      out += c;
-    }
-  }
-  return out;
-}
-
 // MaybeStripInternationalPrefixAndNormalize: a "+", or the region's
 // international prefix unless a 0 follows it (no country code starts so).
 PhoneCodeSource strip_international_prefix(std::string_view possible,
                                            const PhonePlan* region,
                                            std::string& number) {
   if (possible.front() == '+') {
-    number = digits_of(possible.substr(1));
+    number = phone_digits(possible.substr(1));
     return PhoneCodeSource::plus_sign;
   }
-  number = digits_of(possible);
+  number = phone_digits(possible);
   if (region == nullptr) {
     return PhoneCodeSource::region;
   }
@@ -267,6 +257,16 @@ std::optional<ParsedPhone> parse_phone(std::string_view text,
     return std::nullopt;
   }
   return parsed;
+}
+
+std::string phone_digits(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      out += c;
+    }
+  }
+  return out;
 }
 
 PhoneType phone_type(const ParsedPhone& number) {

@@ -50,6 +50,9 @@ PhoneType phone_type(const ParsedPhone& number);
 // GetNumberTypeHelper: the type of a national number in one plan.
 PhoneType phone_type(std::string_view national, const PhonePlan& plan);
 
+// The text's ASCII digits in order (NormalizeDigitsOnly, for such texts).
+std::string phone_digits(std::string_view text);
+
 // Format(number, NATIONAL); `raw` is the text it was parsed from.
 std::string national_format(const ParsedPhone& number, std::string_view raw);
 

@@ -167,16 +167,6 @@ bool looks_like_other_number(std::string_view text, const Shape& shape) {
   return false;
 }
 
-std::string digits_of(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (is_digit(c)) {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> groups_of(std::string_view text) {
   std::vector<std::string> groups;
   std::string current;
@@ -201,7 +191,7 @@ std::string parenthesized(std::string_view text) {
   if (open == std::string_view::npos || close == std::string_view::npos) {
     return "";
   }
-  return digits_of(text.substr(open + 1, close - open - 1));
+  return phone_digits(text.substr(open + 1, close - open - 1));
 }
 
 std::string first_group(std::string_view formatted) {
@@ -239,12 +229,12 @@ bool valid_national(std::string_view number, const PhonePlan& region) {
     return false;
   }
   const std::string national = national_format(*parsed, number);
-  const std::string written = digits_of(number);
+  const std::string written = phone_digits(number);
   // Indian mobiles are written with or without their trunk 0, but then in
   // India's grouping (98765 43210): any ten digits from 6 to 9 are a valid
   // Indian mobile, so "961 499 0549" (an NHS number) must not count.
   const bool same_digits =
-      written == digits_of(national) ||
+      written == phone_digits(national) ||
       (region.id == "IN" && type == PhoneType::mobile &&
        written == parsed->national &&
        (groups_of(number).size() == 1 ||

@@ -10,6 +10,13 @@ namespace {
 
 using Key = FieldCache::Key;
 
+// One field's look-up: a group of one.
+FieldCache::Lookup find_one(FieldCache& cache, const Key& key) {
+  std::vector<FieldCache::Lookup> found;
+  cache.find(std::span<const Key>(&key, 1), found);
+  return found.front();
+}
+
 // What find() says, after storing the matches it asks for.
 struct Seen {
   bool cached = false;
@@ -18,7 +25,7 @@ struct Seen {
 
 Seen meet(FieldCache& cache, const Key& key,
           const std::vector<Match>& matches = {}) {
-  FieldCache::Lookup found = cache.find(key);
+  FieldCache::Lookup found = find_one(cache, key);
   if (found.store) {
     cache.store(key, found.hash, matches);
   }
@@ -38,7 +45,7 @@ TEST_SUITE("scanner::field_cache") {
     Seen second = meet(cache, key, matches);
     CHECK_FALSE(second.cached);
     CHECK(second.store);
-    FieldCache::Lookup third = cache.find(key);
+    FieldCache::Lookup third = find_one(cache, key);
     REQUIRE(third.matches != nullptr);
     REQUIRE(third.matches->size() == 1);
     const Match& m = third.matches->front();
@@ -55,7 +62,7 @@ TEST_SUITE("scanner::field_cache") {
     Key key{"hello", "content", "", Direction::input};
     meet(cache, key);
     meet(cache, key);
-    FieldCache::Lookup found = cache.find(key);
+    FieldCache::Lookup found = find_one(cache, key);
     REQUIRE(found.matches != nullptr);
     CHECK(found.matches->empty());
   }
@@ -65,7 +72,7 @@ TEST_SUITE("scanner::field_cache") {
     Key key{"call me at 555 0100", "content", "gpt-4o", Direction::input};
     meet(cache, key);
     meet(cache, key);
-    REQUIRE(cache.find(key).matches != nullptr);
+    REQUIRE(find_one(cache, key).matches != nullptr);
     Key other_key = key;
     other_key.json_key = "phone";
     Key other_direction = key;
@@ -75,9 +82,9 @@ TEST_SUITE("scanner::field_cache") {
     Key other_text = key;
     other_text.text = "call me at 555 0101";
     for (const Key& k : {other_key, other_direction, other_model, other_text}) {
-      CHECK(cache.find(k).matches == nullptr);
+      CHECK(find_one(cache, k).matches == nullptr);
     }
-    CHECK(cache.find(key).matches != nullptr);
+    CHECK(find_one(cache, key).matches != nullptr);
   }
 
   TEST_CASE("texts over the size limit are never stored") {
@@ -138,7 +145,7 @@ TEST_SUITE("scanner::field_cache") {
       grouped.find(keys, found);
       REQUIRE(found.size() == keys.size());
       for (size_t i = 0; i < keys.size(); ++i) {
-        const FieldCache::Lookup expected = one_by_one.find(keys[i]);
+        const FieldCache::Lookup expected = find_one(one_by_one, keys[i]);
         CHECK(found[i].hash == expected.hash);
         CHECK(found[i].store == expected.store);
         REQUIRE((found[i].matches == nullptr) == (expected.matches == nullptr));
