@@ -475,7 +475,7 @@ void Scanner::compile_searched_rules(std::span<const Record> records) {
   const auto& rules = m_rules.rules();
   m_rule_listed.assign(rules.size(), 0);
   m_uncompiled.clear();
-  for (const Search& search : m_searches) {
+  for (Search& search : m_searches) {
     const CompiledRule& rule = *rules[search.rule];
     if (m_rule_listed[search.rule] || rule.compiled()) {
       continue;
@@ -483,8 +483,9 @@ void Scanner::compile_searched_rules(std::span<const Record> records) {
     // A rule its superset rules out everywhere does not compile at all.
     const std::string_view text =
         records[search.record].fields[search.field].text;
-    if (!rule.superset_rules_out(re2::StringPiece(text.data(), text.size()),
-                                 search.from, search.to)) {
+    search.ruled_out = rule.superset_rules_out(
+        re2::StringPiece(text.data(), text.size()), search.from, search.to);
+    if (!search.ruled_out) {
       m_uncompiled.push_back(&rule);
       m_rule_listed[search.rule] = 1;
     }
@@ -518,6 +519,9 @@ void Scanner::run_searches(std::span<const Record> records,
     Search& search = m_searches[i];
     explain_into(drops.empty() ? nullptr : &drops[search.record]);
     search.first_found = uint32_t(m_found.size());
+    if (search.ruled_out) {
+      continue; // found_count stays 0
+    }
     find_between(*rules[search.rule], records[search.record], search.field,
                  search.from, search.to, placeholders, m_found);
     search.found_count = uint32_t(m_found.size()) - search.first_found;

@@ -109,6 +109,9 @@ private:
     size_t to;
     uint32_t first_found = 0;
     uint32_t found_count = 0;
+    // compile_searched_rules() found the rule's superset nowhere in the
+    // range: no match there, and no need to look again.
+    bool ruled_out = false;
   };
   void plan_fields(std::span<const Record> records,
                    std::span<std::vector<Drop>> drops);
