@@ -24,6 +24,12 @@ constexpr std::array<std::string_view, 16> k_rot13_words = {
     "abj",   "vtaber",  "cerivbhf", "vafgehpgvbaf", "flfgrz", "cebzcg",
     "cevag", "eriryny", "sbetrg",   "ehyrf"};
 constexpr size_t k_min_hidden_words = 3;
+// Leet words further apart than this are in separate readings: a
+// document's scattered "log4j", "s3" and "1st" made a leet reading of
+// nearly every long prompt, which every injection rule then read again
+// (a sixth of the time on 50 KB prompts). An instruction in leetspeak
+// has its words side by side, and the phrase rules span a few words.
+constexpr size_t k_max_leet_gap = 128;
 
 constexpr bool is_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -323,16 +329,29 @@ void find_look_alikes(std::string_view text, std::vector<DecodedSpan>& out) {
   }
 }
 
-// rot13 reads the whole text; leetspeak the span from the first leet word
-// to the last, so plain text around it is not read a second time. Both run
-// on every text, so neither looks at every word: rot13 words are sought
-// from the word starts (their first two letters rule out most), leet words
-// from the signs that stand for letters (most texts have few or none).
+// Leet words in a row, no more than k_max_leet_gap apart: [first, last).
+struct LeetRun {
+  size_t first = 0;
+  size_t last = 0;
+  size_t words = 0;
+};
+
+// rot13 reads the whole text; leetspeak each run of leet words from its
+// first to its last, so plain text around them is not read a second time.
+// Both run on every text, so neither looks at every word: rot13 words are
+// sought from the word starts (their first two letters rule out most),
+// leet words from the signs that stand for letters (most texts have few or
+// none).
 void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
   size_t rot13_hits = 0;
-  size_t leet_hits = 0;
-  size_t first = std::string_view::npos;
-  size_t last = 0;
+  LeetRun run;
+  std::vector<LeetRun> leet; // the runs with enough words
+  auto close_run = [&] {
+    if (run.words >= k_min_hidden_words && fits(run.first, run.last)) {
+      leet.push_back(run);
+    }
+    run = LeetRun{};
+  };
   size_t judged = 0;   // leet: the words before this byte are judged
   uint64_t before = 0; // 1 when the byte before the block is in a word
   for (size_t block = 0; block < text.size(); block += 64) {
@@ -347,17 +366,20 @@ void find_rot13_and_leet(std::string_view text, std::vector<DecodedSpan>& out) {
     }
     before = bits.word >> 63;
     leet_words(text, block, bits.leet, judged, [&](size_t start, size_t end) {
-      ++leet_hits;
-      first = std::min(first, start);
-      last = end;
+      if (run.words > 0 && start - run.last > k_max_leet_gap) {
+        close_run();
+      }
+      run.first = run.words++ == 0 ? start : run.first;
+      run.last = end;
     });
   }
+  close_run();
   if (rot13_hits >= k_min_hidden_words && fits(0, text.size())) {
     add_span(out, 0, text.size(), rot13(text), "rot13");
   }
-  if (leet_hits >= k_min_hidden_words && fits(first, last)) {
-    std::string_view span = text.substr(first, last - first);
-    add_span(out, first, last, unleet(span), "leet");
+  for (const LeetRun& r : leet) {
+    add_span(out, r.first, r.last,
+             unleet(text.substr(r.first, r.last - r.first)), "leet");
   }
 }
 
