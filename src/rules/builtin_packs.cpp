@@ -3,6 +3,7 @@
 #include "rules/blank_examples.hpp"
 #include "rules/spec_codec.hpp"
 #include "rules/toml_loader.hpp"
+#include "scanner/compiled_rule.hpp"
 
 #include <atomic>
 #include <future>
@@ -32,6 +33,7 @@ std::vector<PackSpec> parse_builtin_packs(bool examples) {
   return packs;
 }
 
+// Each rule's program size is stored with it (RuleSpec::program_size).
 // The key positions only point messages about a rule's regex, group or
 // validator at the key (RuleSpec::where); the built-in rules compile in the
 // test suite, so no run ever shows one, and they were almost half the decoded
@@ -41,6 +43,7 @@ std::string encode_builtin_packs() {
   for (PackSpec& pack : packs) {
     for (RuleSpec& rule : pack.rules) {
       rule.key_positions.clear();
+      rule.program_size = CompiledRule::program_size_of(rule.regex);
     }
   }
   return encode_packs(packs);

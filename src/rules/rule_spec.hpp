@@ -58,6 +58,10 @@ struct RuleSpec {
   // From a pack compiled into veil: the test suite compiles and runs its
   // regexes, so they are compiled on first use, not at start-up.
   bool builtin = false;
+  // RE2's ProgramSize() of regex when known without compiling it (0: not
+  // known): a built-in rule's is worked out when the packs are encoded, as
+  // the rule gates ask every rule of theirs and most never run.
+  int program_size = 0;
   SourceLocation location; // of the rule's table
   // Line and column of each key ("regex", "context.window"...) in the
   // rule's file: thousands of entries over the built-in packs, so the file

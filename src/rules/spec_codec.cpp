@@ -138,7 +138,7 @@ void rule_fields(IO& io, Spec& r) {
   io(r.context.boost), io(r.context.where), io(r.context.not_keys);
   io(r.allow), io(r.direction), io(r.style), io(r.confidence);
   io(r.pairs_with), io(r.examples_match), io(r.examples_no_match);
-  io(r.pack), io(r.builtin);
+  io(r.pack), io(r.builtin), io(r.program_size);
   io(r.location.file), io(r.location.line), io(r.location.column);
   io(r.key_positions);
 }

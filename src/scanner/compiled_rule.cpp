@@ -118,6 +118,15 @@ void CompiledRule::compile_now() const {
   m_unreversed_budget = int64_t(m_regex->ProgramSize()) * 64;
 }
 
+int CompiledRule::program_size_of(const std::string& regex) {
+  RE2 re(regex, regex_options());
+  return re.ok() ? re.ProgramSize() : 0;
+}
+
+int CompiledRule::program_size() const {
+  return m_spec.program_size > 0 ? m_spec.program_size : regex().ProgramSize();
+}
+
 void CompiledRule::compile_allow() const {
   m_allow_built.call([this] {
     for (const std::string& allow : m_spec.allow) {

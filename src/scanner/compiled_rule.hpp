@@ -47,6 +47,12 @@ public:
     return *m_regex;
   }
   bool compiled() const { return m_compiled.done(); }
+  // RE2's ProgramSize() of the regex: the spec's when it has one (built-in
+  // rules), else from compiling the regex.
+  int program_size() const;
+  // ProgramSize() of a regex compiled as a rule's is (0: it does not
+  // compile).
+  static int program_size_of(const std::string& regex);
   int group() const { return m_spec.group; }
   // The next match in text[from, to) (RE2 sees all of text as context):
   // regex().Match(text, from, to, UNANCHORED, groups, group() + 1) for

@@ -74,8 +74,7 @@ void RuleGate::build() const {
   options.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& rule : m_rules) {
-    if (!of_kind(rule->index()) ||
-        rule->regex().ProgramSize() > k_max_program ||
+    if (!of_kind(rule->index()) || rule->program_size() > k_max_program ||
         set->Add(rule->finding_pattern(), nullptr) < 0) {
       continue;
     }

@@ -69,6 +69,27 @@ TEST_SUITE("scanner::compiled_rule") {
     CHECK(good.accepts("abc"));
   }
 
+  TEST_CASE("a built-in rule's program size is its regex's, uncompiled") {
+    // As a scan loads them: the specs encoded when veil was built.
+    Catalog catalog = load_catalog(CatalogOptions{.examples = false});
+    size_t rules = 0;
+    for (const RuleSpec& spec : catalog.rules) {
+      if (!spec.builtin) {
+        continue;
+      }
+      ++rules;
+      CompiledRule rule(spec, 0);
+      CHECK_MESSAGE(spec.program_size > 0, spec.id);
+      CHECK_MESSAGE(rule.program_size() == spec.program_size, spec.id);
+      CHECK_FALSE(rule.compiled()); // the gates' question compiled nothing
+      CHECK_MESSAGE(rule.regex().ProgramSize() == spec.program_size, spec.id);
+    }
+    CHECK(rules > 300);
+    RuleSpec user = make_rule("t.user", "a+b");
+    CompiledRule own(user, 0);
+    CHECK(own.program_size() == RE2("a+b").ProgramSize());
+  }
+
   TEST_CASE("a built-in rule's anchors and counts come from its regex "
             "text, without compiling it") {
     RuleSpec spec = located(make_rule("t.shape", "(\\d{4}-\\d{4}"));
