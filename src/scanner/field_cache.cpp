@@ -5,8 +5,12 @@
 namespace veil {
 
 namespace {
-constexpr size_t k_entries = 4096; // powers of two
-constexpr size_t k_seen = 32768;
+// Powers of two. On the bench corpus, 4,096 entries and 32,768 tags held
+// fields making 30 % of its text bytes; these sizes 34 % (scan 0.98 of the
+// time), four times more 35 %. The tables are calloc'd: a short run faults
+// in only the pages its hashes land on.
+constexpr size_t k_entries = 16384;
+constexpr size_t k_seen = 262144;
 
 uint64_t mix(uint64_t h, uint64_t v) {
   return (h ^ v) * 0x9E3779B97F4A7C15ull;
