@@ -44,12 +44,11 @@ RuleGate::RuleGate(const std::vector<std::unique_ptr<CompiledRule>>& rules,
 
 bool RuleGate::warm_up(size_t text_bytes, bool wants) const {
   // Once warm, a load: no write to a line the workers share.
-  // The phrase set takes 29 ms to build (11 of them compiling its rules),
-  // and a long prompt runs its 30-odd phrase rules one by one in about
-  // 2.5: a dozen 50 KB prompts pay for it, where the frequent set (2.5 ms)
-  // waits for a full k_warm_bytes.
+  // The phrase set takes 16 ms to build, and a long prompt runs its
+  // 30-odd phrase rules one by one in about 2.5: six 50 KB prompts pay for
+  // it, where the frequent set (2.5 ms) waits for a full k_warm_bytes.
   const uint64_t warm =
-      m_kind == Kind::frequent ? k_warm_bytes : k_warm_bytes / 2;
+      m_kind == Kind::frequent ? k_warm_bytes : k_warm_bytes / 4;
   if (m_bytes_seen.load(std::memory_order_relaxed) < warm &&
       m_bytes_seen.fetch_add(text_bytes, std::memory_order_relaxed) +
               text_bytes <

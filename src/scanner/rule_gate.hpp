@@ -19,8 +19,8 @@
 // texts and matched on a few in a hundred.
 //
 // The set is compiled when first wanted once a run has scanned k_warm_bytes
-// of text, half that for the phrase set (a pre-commit run on a few files
-// never pays for it), or at once with build_now(). Rules whose required
+// of text, a quarter of that for the phrase set (a pre-commit run on a few
+// files never pays for it), or at once with build_now(). Rules whose required
 // context gates them, and rules whose programs are huge (their DFA states
 // would crowd the set's), stay out. When the set's DFA runs out of memory on a
 // text, every rule runs.
