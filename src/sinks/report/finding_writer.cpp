@@ -44,11 +44,14 @@ public:
   ObjectWriter(int indent, size_t by, std::string& out)
       : m_indent(indent), m_by(by), m_out(out) {}
 
+  // name: a member name of the report's schema, plain ASCII.
   std::string& key(std::string_view name) {
     m_out += m_empty ? '{' : ',';
     m_empty = false;
     new_line(1);
-    append_string(name, m_out);
+    m_out += '"';
+    m_out += name;
+    m_out += '"';
     m_out += m_indent >= 0 ? ": " : ":";
     return m_out;
   }
