@@ -1,11 +1,11 @@
 #include "scanner/phone_plans.hpp"
 
 #include <deque>
-#include <map>
 #include <mutex>
 #include <phonenumbers/phonemetadata.pb.h>
 #include <stdexcept>
 #include <unordered_map>
+#include <vector>
 
 namespace i18n::phonenumbers {
 // The compiled-in metadata. libphonenumber exports these but does not
@@ -19,6 +19,8 @@ namespace veil {
 namespace {
 
 using Metadata = i18n::phonenumbers::PhoneMetadata;
+
+constexpr int k_country_codes = 1000;
 
 bool is_group_reference(std::string_view rule, size_t i) {
   return rule[i] == '$' && i + 1 < rule.size() && rule[i + 1] >= '0' &&
@@ -133,7 +135,9 @@ struct PhonePlans::Data {
   i18n::phonenumbers::PhoneMetadataCollection collection;
   std::deque<PhonePlan> plans;
   std::unordered_map<std::string_view, const PhonePlan*> regions;
-  std::map<int, std::deque<const PhonePlan*>> codes;
+  // By country code (one to three digits): asked several times a number.
+  std::vector<std::deque<const PhonePlan*>> codes =
+      std::vector<std::deque<const PhonePlan*>>(k_country_codes);
 };
 
 PhonePlans::PhonePlans() : m_data(std::make_unique<Data>()) {
@@ -151,7 +155,11 @@ PhonePlans::PhonePlans() : m_data(std::make_unique<Data>()) {
     if (m.id() != "001") {
       d.regions.emplace(m.id(), t);
     }
-    auto& list = d.codes[m.country_code()];
+    if (m.country_code() <= 0 || m.country_code() >= k_country_codes) {
+      throw std::runtime_error("libphonenumber's metadata has a country code "
+                               "of more than three digits");
+    }
+    auto& list = d.codes[size_t(m.country_code())];
     // As libphonenumber lists a code's regions: the main one first, the
     // others in the metadata's order.
     if (m.main_country_for_code() && !list.empty()) {
@@ -175,12 +183,13 @@ const PhonePlan* PhonePlans::region(std::string_view id) const {
 }
 
 size_t PhonePlans::territory_count(int country_code) const {
-  const auto it = m_data->codes.find(country_code);
-  return it == m_data->codes.end() ? 0 : it->second.size();
+  return country_code > 0 && country_code < k_country_codes
+             ? m_data->codes[size_t(country_code)].size()
+             : 0;
 }
 
 const PhonePlan& PhonePlans::territory(int country_code, size_t index) const {
-  return *m_data->codes.at(country_code).at(index);
+  return *m_data->codes.at(size_t(country_code)).at(index);
 }
 
 } // namespace veil
