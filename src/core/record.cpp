@@ -40,13 +40,18 @@ Field& FieldList::add(std::string_view pointer, size_t block_bytes) {
   return field;
 }
 
-std::string_view FieldList::keep(std::string_view text, size_t block_bytes) {
+void FieldList::clear() {
+  m_size = 0;
+  m_own.clear();
+}
+
+std::string_view TextArena::keep(std::string_view text, size_t block_bytes) {
   for (;; ++m_block) {
     if (m_block == m_blocks.size()) {
-      size_t capacity = std::max(text.size(), block_bytes);
+      size_t capacity = std::max({text.size(), block_bytes, m_min_block});
       m_blocks.push_back(
           Block{std::make_unique_for_overwrite<char[]>(capacity), 0, capacity});
-      m_string_bytes += capacity;
+      m_bytes += capacity;
     }
     Block& block = m_blocks[m_block];
     if (block.capacity - block.size >= text.size()) {
@@ -58,8 +63,7 @@ std::string_view FieldList::keep(std::string_view text, size_t block_bytes) {
   }
 }
 
-void FieldList::clear() {
-  m_size = 0;
+void TextArena::clear() {
   for (size_t b = 0; b < m_blocks.size() && b <= m_block; ++b) {
     m_blocks[b].size = 0;
   }

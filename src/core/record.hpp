@@ -27,13 +27,14 @@ std::string_view to_string(Direction d);
 
 struct Field {
   // JSON Pointer of the value; "" for a text line. Like text, a view of
-  // Record::fields' blocks or (tests) of a string that outlives it. Never
-  // a null view: std::string and the algorithms take one for undefined.
+  // the arena Record::fields keeps texts in (its own or its batch's) or
+  // (tests) of a string that outlives it. Never a null view: std::string
+  // and the algorithms take one for undefined.
   std::string_view pointer = "";
   uint32_t raw_begin = 0; // token span in Record::content (JSON: with quotes)
   uint32_t raw_end = 0;
   // Decoded value: what the scanner sees. A view of Record::content, of
-  // Record::fields' blocks, or (tests) of a string that outlives it.
+  // Record::fields' arena, or (tests) of a string that outlives it.
   std::string_view text = "";
   std::string role; // "user", "assistant", "system", "tool"... or ""
   Direction direction = Direction::unknown;
@@ -46,12 +47,42 @@ struct Field {
   uint64_t decoded_from = 0;
 };
 
+// Copies of text that stay in place until clear(): decoded field texts
+// and JSON Pointers. Cleared blocks stay allocated for the next texts.
+class TextArena {
+public:
+  static constexpr size_t k_block_bytes = 4096;
+
+  // Blocks of at least min_block bytes: an arena that many records share
+  // would otherwise make one per line.
+  explicit TextArena(size_t min_block = 0) : m_min_block(min_block) {}
+
+  // A new block holds block_bytes (min_block if more), or text if larger.
+  std::string_view keep(std::string_view text,
+                        size_t block_bytes = k_block_bytes);
+  void clear();
+  // Bytes the blocks hold, used or not.
+  size_t retained_bytes() const { return m_bytes; }
+
+private:
+  struct Block {
+    std::unique_ptr<char[]> bytes;
+    size_t size = 0;
+    size_t capacity = 0;
+  };
+  size_t m_min_block;
+  std::vector<Block> m_blocks; // filled in turn
+  size_t m_block = 0;
+  size_t m_bytes = 0;
+};
+
 // A record's fields, their JSON pointers and the decoded texts of those
 // whose JSON string has escapes (the other texts are views of
-// Record::content), in blocks. Cleared fields and blocks stay allocated for
-// the next line: a fresh Field, pointer and text per string cost
-// allocations and frees that took 1 in 7 of a scan's profile samples. Not
-// copyable: copied fields would still view this list's blocks.
+// Record::content), in an arena of its own or one it shares (a batch's).
+// Cleared fields and blocks stay allocated for the next line: a fresh
+// Field, pointer and text per string cost allocations and frees that took
+// 1 in 7 of a scan's profile samples. Not copyable: copied fields would
+// still view this list's blocks.
 class FieldList {
 public:
   FieldList() = default;
@@ -61,27 +92,33 @@ public:
   FieldList& operator=(FieldList&& other) noexcept {
     m_items = std::move(other.m_items);
     m_size = std::exchange(other.m_size, 0);
-    m_blocks = std::move(other.m_blocks);
-    m_block = std::exchange(other.m_block, 0);
-    m_string_bytes = std::exchange(other.m_string_bytes, 0);
+    m_own = std::move(other.m_own);
+    m_shared = std::exchange(other.m_shared, nullptr);
     return *this;
   }
 
   // A reset Field at the end, with a kept copy of this pointer.
-  Field& add(std::string_view pointer = {}, size_t block_bytes = k_block_bytes);
+  Field& add(std::string_view pointer = {},
+             size_t block_bytes = TextArena::k_block_bytes);
   void push_back(Field field) { std::swap(add(), field); }
-  // A copy of text that stays in place until clear() (a field's text).
+  // A copy of text that stays in place until clear() (a field's text), or
+  // until the shared arena is cleared.
   // A new block holds block_bytes, or text if larger: the reader gives the
   // line's length, which most lines' pointers and decoded texts fit in.
   std::string_view keep(std::string_view text,
-                        size_t block_bytes = k_block_bytes);
+                        size_t block_bytes = TextArena::k_block_bytes) {
+    return (m_shared != nullptr ? *m_shared : m_own).keep(text, block_bytes);
+  }
+  // From now on, kept texts go to `arena`, which its owner clears once no
+  // field views them (nullptr: to this list's own blocks again).
+  void share_texts(TextArena* arena) { m_shared = arena; }
   void clear();
   // Keeps the first n fields (n <= size()).
   void truncate(size_t n) { m_size = n; }
-  // Bytes the kept fields and blocks hold, used or not (a reused field
+  // Bytes the kept fields and own blocks hold, used or not (a reused field
   // lets go of a long role).
   size_t retained_bytes() const {
-    return m_items.capacity() * sizeof(Field) + m_string_bytes;
+    return m_items.capacity() * sizeof(Field) + m_own.retained_bytes();
   }
 
   size_t size() const { return m_size; }
@@ -94,17 +131,10 @@ public:
   const Field* end() const { return m_items.data() + m_size; }
 
 private:
-  static constexpr size_t k_block_bytes = 4096;
   std::vector<Field> m_items;
   size_t m_size = 0;
-  struct Block {
-    std::unique_ptr<char[]> bytes;
-    size_t size = 0;
-    size_t capacity = 0;
-  };
-  std::vector<Block> m_blocks; // filled in turn
-  size_t m_block = 0;
-  size_t m_string_bytes = 0; // the blocks' capacities
+  TextArena m_own;
+  TextArena* m_shared = nullptr;
 };
 
 enum class RecordKind {

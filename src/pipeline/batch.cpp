@@ -16,6 +16,7 @@ bool Batch::full() const {
 void Batch::clear() {
   storage.clear();
   lines.clear();
+  texts.clear();
   // The rest is output of the last use, appended to by the workers.
   for (auto& m : matches) {
     m.clear();
@@ -29,7 +30,8 @@ void Batch::clear() {
 }
 
 bool Batch::worth_keeping() const {
-  return storage.capacity() <= 4 * k_batch_bytes;
+  return storage.capacity() <= 4 * k_batch_bytes &&
+         texts.retained_bytes() <= 4 * k_batch_bytes;
 }
 
 bool Batch::records_worth_keeping() const {

@@ -32,7 +32,11 @@ struct Batch {
   size_t worker = 0;   // the worker that filled the records
   std::string storage; // bom + content + terminator of each line
   std::vector<LineSlot> lines;
-  std::vector<Record> records;                // filled by a worker
+  std::vector<Record> records; // filled by a worker
+  // The records' kept texts (decoded strings, JSON Pointers): one arena
+  // for the batch, kept with it, rather than blocks per record, which the
+  // records freed at -j2 took with them.
+  TextArena texts{size_t{64} << 10};
   std::vector<std::vector<Match>> matches;    // per record, filled by a worker
   std::vector<std::vector<MatchFacts>> facts; // per record, per match
   std::vector<std::vector<Drop>> drops;       // per record, with --explain

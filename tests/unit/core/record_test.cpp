@@ -95,6 +95,40 @@ TEST_SUITE("core::record") {
     CHECK(fields.retained_bytes() == held);
   }
 
+  TEST_CASE("lists that share an arena keep their texts in its blocks") {
+    TextArena arena(1024);
+    FieldList first;
+    FieldList second;
+    first.share_texts(&arena);
+    second.share_texts(&arena);
+    const size_t own = first.retained_bytes();
+    std::string_view a = first.add("/a", 16).pointer;
+    std::string_view b = second.keep("text", 16); // min_block wins
+    CHECK(a == "/a");
+    CHECK(b == "text");
+    CHECK(b.data() == a.data() + a.size()); // one block, in turn
+    CHECK(arena.retained_bytes() == 1024);
+    CHECK(first.retained_bytes() - own == sizeof(Field)); // the field only
+    first.clear(); // the arena's owner clears the texts, not a list
+    CHECK(b == "text");
+    arena.clear();
+    CHECK(second.keep("again", 16).data() == a.data());
+    CHECK(arena.retained_bytes() == 1024);
+    second.share_texts(nullptr);
+    CHECK(second.keep("own", 16).data() != a.data() + 5);
+    CHECK(arena.retained_bytes() == 1024);
+  }
+
+  TEST_CASE("a text larger than the arena's blocks gets a block of its own") {
+    TextArena arena(64);
+    std::string large(1000, 'x');
+    std::string_view small = arena.keep("small", 8);
+    std::string_view kept = arena.keep(large, 8);
+    CHECK(kept == large);
+    CHECK(small == "small");
+    CHECK(arena.retained_bytes() == 64 + 1000);
+  }
+
   TEST_CASE("push_back, truncate and iteration see only the used fields") {
     FieldList fields = {Field{}, Field{}, Field{}};
     for (size_t i = 0; i < fields.size(); ++i) {

@@ -120,6 +120,18 @@ TEST_SUITE("pipeline::batch") {
     CHECK_FALSE(batch.worth_keeping()); // its buffer stays that large
   }
 
+  TEST_CASE("a batch whose records kept many texts is not kept") {
+    Batch batch;
+    batch.records.resize(1);
+    batch.records[0].fields.share_texts(&batch.texts);
+    batch.records[0].fields.keep(std::string(1 << 20, 'a'));
+    batch.clear();
+    CHECK(batch.worth_keeping());
+    batch.records[0].fields.keep(std::string(8 << 20, 'b'));
+    batch.clear();
+    CHECK_FALSE(batch.worth_keeping()); // its arena stays that large
+  }
+
   TEST_CASE("records whose kept fields hold much memory are not kept") {
     Batch batch;
     batch.records.resize(2);
