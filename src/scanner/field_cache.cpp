@@ -128,6 +128,24 @@ FieldCache::Lookup FieldCache::probe(const Key& key, uint64_t hash) {
   return lookup;
 }
 
+namespace {
+
+// Heap bytes a string of `size` bytes made for it holds: none while it fits
+// in the string itself.
+size_t string_bytes(size_t size) {
+  return size > std::string().capacity() ? size : 0;
+}
+
+} // namespace
+
+size_t FieldCache::held_bytes(const Entry& entry) {
+  auto held = [](const std::string& s) {
+    return s.capacity() > std::string().capacity() ? s.capacity() : 0;
+  };
+  return held(entry.text) + held(entry.json_key) + held(entry.model_hint) +
+         entry.matches.capacity() * sizeof(Match);
+}
+
 void FieldCache::store(const Key& key, uint64_t hash,
                        std::span<const Match> matches) {
   size_t slot = hash & (k_entries - 1);
@@ -136,23 +154,22 @@ void FieldCache::store(const Key& key, uint64_t hash,
   }
   Entry& entry = *m_entries[slot];
   // Matches count too: a text dense with findings holds more than its own
-  // bytes.
-  size_t old_bytes = entry.text.size() + entry.json_key.size() +
-                     entry.model_hint.size() +
-                     entry.matches.size() * sizeof(Match);
-  size_t new_bytes = key.text.size() + key.json_key.size() +
-                     key.model_hint.size() + matches.size() * sizeof(Match);
-  size_t bytes = m_bytes - old_bytes + new_bytes;
+  // bytes. The entry is made anew, not assigned to: a string keeps its
+  // buffer when given a shorter text, so each slot would hold the longest
+  // text it ever had (up to k_max_text in each of k_entries slots) while
+  // the count saw only the current one.
+  const size_t new_bytes =
+      string_bytes(key.text.size()) + string_bytes(key.json_key.size()) +
+      string_bytes(key.model_hint.size()) + matches.size() * sizeof(Match);
+  const size_t bytes = m_bytes - held_bytes(entry) + new_bytes;
   if (bytes > k_max_bytes) {
     return;
   }
   m_bytes = bytes;
   m_hashes[slot] = hash;
-  entry.text.assign(key.text);
-  entry.json_key.assign(key.json_key);
-  entry.model_hint.assign(key.model_hint);
-  entry.direction = key.direction;
-  entry.matches.assign(matches.begin(), matches.end());
+  entry = Entry{std::string(key.text), std::string(key.json_key),
+                std::string(key.model_hint), key.direction,
+                std::vector<Match>(matches.begin(), matches.end())};
   for (Match& m : entry.matches) {
     m.field = 0;
   }

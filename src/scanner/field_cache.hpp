@@ -54,7 +54,8 @@ public:
   void find(std::span<const Key> keys, std::vector<Lookup>& out);
   // The field's matches (any field index; stored as field 0).
   void store(const Key& key, uint64_t hash, std::span<const Match> matches);
-  // Bytes held in texts, keys and matches: at most k_max_bytes.
+  // Bytes the stored texts, keys and matches hold on the heap: at most
+  // k_max_bytes.
   size_t bytes() const { return m_bytes; }
 
 private:
@@ -66,6 +67,7 @@ private:
     std::vector<Match> matches;
   };
   static uint64_t hash_of(const Key& key);
+  static size_t held_bytes(const Entry& entry);
   void allocate();
   // The entry in hash's slot when it holds that hash, else nullptr.
   const Entry* stored(uint64_t hash) const;
