@@ -146,31 +146,37 @@ size_t FieldCache::held_bytes(const Entry& entry) {
          entry.matches.capacity() * sizeof(Match);
 }
 
+size_t FieldCache::bytes() const {
+  size_t held = 0;
+  for (const std::unique_ptr<Entry>& entry : m_entries) {
+    held += entry ? held_bytes(*entry) : 0;
+  }
+  return held;
+}
+
 void FieldCache::store(const Key& key, uint64_t hash,
                        std::span<const Match> matches) {
-  size_t slot = hash & (k_entries - 1);
-  if (!m_entries[slot]) {
-    m_entries[slot] = std::make_unique<Entry>();
-  }
-  Entry& entry = *m_entries[slot];
+  const size_t slot = hash & (k_entries - 1);
+  std::unique_ptr<Entry>& entry = m_entries[slot];
   // Matches count too: a text dense with findings holds more than its own
   // bytes. The entry is made anew, not assigned to: a string keeps its
-  // buffer when given a shorter text, so each slot would hold the longest
-  // text it ever had (up to k_max_text in each of k_entries slots) while
-  // the count saw only the current one.
+  // buffer when given a shorter text (moved from a short one too), so each
+  // slot would hold the longest text it ever had (up to k_max_text in each
+  // of k_entries slots) while the count saw only the current one.
   const size_t new_bytes =
       string_bytes(key.text.size()) + string_bytes(key.json_key.size()) +
       string_bytes(key.model_hint.size()) + matches.size() * sizeof(Match);
-  const size_t bytes = m_bytes - held_bytes(entry) + new_bytes;
+  const size_t bytes = m_bytes - (entry ? held_bytes(*entry) : 0) + new_bytes;
   if (bytes > k_max_bytes) {
     return;
   }
   m_bytes = bytes;
   m_hashes[slot] = hash;
-  entry = Entry{std::string(key.text), std::string(key.json_key),
-                std::string(key.model_hint), key.direction,
-                std::vector<Match>(matches.begin(), matches.end())};
-  for (Match& m : entry.matches) {
+  entry = std::make_unique<Entry>(
+      Entry{std::string(key.text), std::string(key.json_key),
+            std::string(key.model_hint), key.direction,
+            std::vector<Match>(matches.begin(), matches.end())});
+  for (Match& m : entry->matches) {
     m.field = 0;
   }
 }

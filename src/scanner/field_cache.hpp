@@ -54,9 +54,10 @@ public:
   void find(std::span<const Key> keys, std::vector<Lookup>& out);
   // The field's matches (any field index; stored as field 0).
   void store(const Key& key, uint64_t hash, std::span<const Match> matches);
-  // Bytes the stored texts, keys and matches hold on the heap: at most
-  // k_max_bytes.
-  size_t bytes() const { return m_bytes; }
+  // Bytes the stored texts, keys and matches hold on the heap, counted
+  // entry by entry (for checks: it walks every slot); the budget keeps it
+  // at most k_max_bytes.
+  size_t bytes() const;
 
 private:
   struct Entry {
@@ -81,7 +82,7 @@ private:
   CBuffer<uint64_t[]> m_hashes;
   CBuffer<uint32_t[]> m_seen; // tags of hashes met once
   std::vector<std::unique_ptr<Entry>> m_entries;
-  size_t m_bytes = 0; // bytes() held by m_entries
+  size_t m_bytes = 0; // bytes(), kept as entries are stored
 };
 
 } // namespace veil

@@ -136,9 +136,13 @@ TEST_SUITE("scanner::field_cache") {
     CHECK(cache.bytes() > FieldCache::k_max_bytes / 2);
     for (int pass = 0; pass < 2; ++pass) {
       for (size_t i = 0; i < 200000; ++i) {
-        const std::string text = "short text number " + std::to_string(i);
+        // Short enough to fit inside a std::string, which moved into one
+        // with a buffer would be copied into that buffer.
+        const std::string text = "s" + std::to_string(i);
         meet(cache, Key{text, "content", "", Direction::input});
-        CHECK(cache.bytes() <= FieldCache::k_max_bytes);
+        if (i % 4096 == 0) { // bytes() walks every slot
+          CHECK(cache.bytes() <= FieldCache::k_max_bytes);
+        }
       }
     }
     // Each short text that took a long one's slot gave back its 16 KiB; a
