@@ -12,6 +12,12 @@ namespace {
 constexpr size_t k_entries = 16384;
 constexpr size_t k_seen = 262144;
 
+// Heap bytes a string of `size` bytes (or capacity) holds: none while it
+// fits in the string itself.
+size_t string_bytes(size_t size) {
+  return size > std::string().capacity() ? size : 0;
+}
+
 uint64_t mix(uint64_t h, uint64_t v) {
   return (h ^ v) * 0x9E3779B97F4A7C15ull;
 }
@@ -128,20 +134,8 @@ FieldCache::Lookup FieldCache::probe(const Key& key, uint64_t hash) {
   return lookup;
 }
 
-namespace {
-
-// Heap bytes a string of `size` bytes made for it holds: none while it fits
-// in the string itself.
-size_t string_bytes(size_t size) {
-  return size > std::string().capacity() ? size : 0;
-}
-
-} // namespace
-
 size_t FieldCache::held_bytes(const Entry& entry) {
-  auto held = [](const std::string& s) {
-    return s.capacity() > std::string().capacity() ? s.capacity() : 0;
-  };
+  auto held = [](const std::string& s) { return string_bytes(s.capacity()); };
   return held(entry.text) + held(entry.json_key) + held(entry.model_hint) +
          entry.matches.capacity() * sizeof(Match);
 }
