@@ -19,12 +19,17 @@ struct Flags {
 };
 
 // A set of characters: exact for ASCII; a non-ASCII character either as
-// its exact UTF-8 bytes or as "any non-ASCII character".
+// its exact UTF-8 bytes, in a range of characters, or as "any non-ASCII
+// character".
 struct CharSet {
   std::bitset<128> ascii;
   std::vector<std::string> exact;
+  std::vector<std::pair<uint32_t, uint32_t>> ranges; // written as any
+                                                     // unless utf8_ranges
   bool any_high = false;
-  bool has_high() const { return any_high || !exact.empty(); }
+  bool has_high() const {
+    return any_high || !exact.empty() || !ranges.empty();
+  }
 };
 
 // Some bytes: these ASCII ones, and every byte 0x80-0xff when `high`.
@@ -107,7 +112,6 @@ MinCounts counts_of(const CharSet& set) {
 
 constexpr uint32_t k_kelvin = 0x212A;   // K, folds with k
 constexpr uint32_t k_long_s = 0x17F;    // long s, folds with s
-constexpr int k_max_bound = 8;          // larger bounds become unbounded
 constexpr uint32_t k_max_exact_run = 8; // longer non-ASCII ranges: any
 
 // RE2 compiles 0x80-0x10FFFF to a byte automaton that may accept a lone
@@ -202,13 +206,19 @@ void add_range(CharSet& set, uint32_t lo, uint32_t hi, bool fold) {
   if (fold && from <= k_long_s && k_long_s <= hi) {
     set.ascii['s'] = set.ascii['S'] = true;
   }
-  bool exact_ok = hi - from < k_max_exact_run;
-  for (uint32_t r = from; exact_ok && r <= hi; ++r) {
-    exact_ok = !fold || caseless_rune(r);
-  }
-  if (!exact_ok) {
-    set.any_high = true;
+  if (hi - from >= k_max_exact_run) {
+    if (fold) {
+      set.any_high = true;
+    } else {
+      set.ranges.emplace_back(from, hi);
+    }
     return;
+  }
+  for (uint32_t r = from; r <= hi; ++r) {
+    if (fold && !caseless_rune(r)) {
+      set.any_high = true;
+      return;
+    }
   }
   for (uint32_t r = from; r <= hi; ++r) {
     set.exact.push_back(utf8(r));
@@ -218,6 +228,7 @@ void add_range(CharSet& set, uint32_t lo, uint32_t hi, bool fold) {
 void negate(CharSet& set) {
   set.ascii.flip();
   set.exact.clear();
+  set.ranges.clear();
   set.any_high = true;
 }
 
@@ -270,7 +281,58 @@ std::string class_text(const std::bitset<128>& ascii, bool high) {
   return out + (high ? "\\x80-\\xff]" : "]");
 }
 
-std::string set_text(const CharSet& set) {
+std::string byte_range_text(unsigned char lo, unsigned char hi) {
+  return lo == hi ? hex_byte(lo)
+                  : "[" + hex_byte(lo) + "-" + hex_byte(hi) + "]";
+}
+
+// The UTF-8 encodings of the characters lo..hi (0x80 and up) as sequences
+// of byte ranges: the range is cut where the encoded length changes, then
+// where a continuation byte would not run over all of 0x80-0xBF, as RE2
+// compiles a class.
+void utf8_range_texts(uint32_t lo, uint32_t hi, std::vector<std::string>& out) {
+  std::vector<std::pair<uint32_t, uint32_t>> todo{{lo, hi}};
+  while (!todo.empty()) {
+    auto [a, b] = todo.back();
+    todo.pop_back();
+    bool split = false;
+    for (uint32_t last : {0x7FFu, 0xFFFFu}) {
+      if (!split && a <= last && last < b) {
+        todo.push_back({last + 1, b});
+        todo.push_back({a, last});
+        split = true;
+      }
+    }
+    for (int i = 1; !split && i < 4; ++i) {
+      const uint32_t mask = (uint32_t(1) << (6 * i)) - 1;
+      if ((a & ~mask) == (b & ~mask)) {
+        continue;
+      }
+      if ((a & mask) != 0) {
+        todo.push_back({(a | mask) + 1, b});
+        todo.push_back({a, a | mask});
+        split = true;
+      } else if ((b & mask) != mask) {
+        todo.push_back({b & ~mask, b});
+        todo.push_back({a, (b & ~mask) - 1});
+        split = true;
+      }
+    }
+    if (split) {
+      continue;
+    }
+    const std::string from = utf8(a);
+    const std::string to = utf8(b);
+    std::string text;
+    for (size_t k = 0; k < from.size(); ++k) {
+      text += byte_range_text(static_cast<unsigned char>(from[k]),
+                              static_cast<unsigned char>(to[k]));
+    }
+    out.push_back(std::move(text));
+  }
+}
+
+std::string set_text(const CharSet& set, const SupersetForm& form) {
   std::vector<std::string> parts;
   if (set.ascii.count() == 1) {
     for (uint32_t c = 0; c < 128; ++c) {
@@ -281,11 +343,14 @@ std::string set_text(const CharSet& set) {
   } else if (set.ascii.any()) {
     parts.push_back(class_text(set.ascii, false));
   }
-  if (set.any_high) {
+  if (set.any_high || (!form.utf8_ranges && !set.ranges.empty())) {
     parts.push_back(k_any_high);
   } else {
     for (const std::string& bytes : set.exact) {
       parts.push_back(escape_bytes(bytes));
+    }
+    for (auto [lo, hi] : set.ranges) {
+      utf8_range_texts(lo, hi, parts);
     }
   }
   if (parts.empty()) {
@@ -353,12 +418,13 @@ Piece text_piece(std::string text) {
 // placeholder that is empty exactly when the real one would be.
 constexpr const char* k_placeholder = "x";
 
-Piece single(CharSet set, const Flags& flags, bool text) {
+// form: the rewritten text's form, or nullptr for a placeholder.
+Piece single(CharSet set, const Flags& flags, const SupersetForm* form) {
   if (flags.fold) {
     fold_close(set);
   }
   Piece piece;
-  piece.text = text ? set_text(set) : k_placeholder;
+  piece.text = form != nullptr ? set_text(set, *form) : k_placeholder;
   piece.single = true;
   piece.need = counts_of(set);
   piece.shapes = shapes_of(set);
@@ -385,7 +451,7 @@ std::string quantifier(int min, int max) {
 // x{min,max} is inside x{min',} for min' <= min: bounds are loosened, never
 // tightened. A class with non-ASCII members repeats as bytes: n characters
 // of 1-4 bytes each are at least n bytes of the class plus 0x80-0xff.
-Piece repeat(const Piece& body, int min, int max) {
+Piece repeat(const Piece& body, int min, int max, const SupersetForm& form) {
   MinCounts need = body.need * min;
   AnchorShapes shapes = body.shapes.repeated(min, max);
   std::optional<MinCounts> group_need;
@@ -393,8 +459,8 @@ Piece repeat(const Piece& body, int min, int max) {
     // The group takes part in one repetition at least.
     group_need = *body.group_need + body.need * (std::max(min, 1) - 1);
   }
-  min = std::min(min, k_max_bound);
-  if (max > k_max_bound) {
+  min = std::min(min, form.max_bound);
+  if (max > form.max_bound) {
     max = -1;
   }
   Piece out;
@@ -406,7 +472,7 @@ Piece repeat(const Piece& body, int min, int max) {
   out.group_must = body.group_must;
   if (body.single && !body.set.has_high()) {
     out.text = body.text + quantifier(min, max);
-  } else if (body.single) {
+  } else if (body.single && !(form.utf8_ranges && !body.set.any_high)) {
     out.text = class_text(body.set.ascii, true) + quantifier(min, -1);
   } else {
     out.text = "(?:" + body.text + ")" + quantifier(min, max);
@@ -421,8 +487,9 @@ class Rewriter {
 public:
   // group: the capture group Piece::group_need is about.
   // text: build the rewritten pattern, not only counts and shapes.
-  Rewriter(std::string_view pattern, int group, bool text)
-      : m_p(pattern), m_group(group), m_text(text) {}
+  Rewriter(std::string_view pattern, int group, bool text,
+           SupersetForm form = {})
+      : m_p(pattern), m_group(group), m_text(text), m_form(form) {}
 
   Piece run() {
     Flags flags;
@@ -565,7 +632,7 @@ private:
     if (peek() == '?') {
       ++m_pos; // non-greedy: same language
     }
-    piece = repeat(piece, min, max);
+    piece = repeat(piece, min, max, m_form);
     return true;
   }
 
@@ -620,7 +687,7 @@ private:
     } else {
       add_range(set, r, r, true);
     }
-    return single(std::move(set), flags, m_text);
+    return single(std::move(set), flags, text_form());
   }
 
   Piece atom(Flags& flags) {
@@ -631,19 +698,23 @@ private:
       return group(flags);
     case '[':
       ++m_pos;
-      return single(char_class(flags), Flags{}, m_text);
+      return single(char_class(flags), Flags{}, text_form());
     case '.': {
       ++m_pos;
       CharSet set = everything();
       set.ascii['\n'] = flags.dotall;
-      return single(std::move(set), Flags{}, m_text);
+      return single(std::move(set), Flags{}, text_form());
     }
     case '^':
       ++m_pos;
-      return text_piece(flags.multiline ? "" : "^");
+      return text_piece(!flags.multiline      ? "^"
+                        : m_form.line_anchors ? "(?m:^)"
+                                              : "");
     case '$':
       ++m_pos;
-      return text_piece(flags.multiline ? "" : "$");
+      return text_piece(!flags.multiline      ? "$"
+                        : m_form.line_anchors ? "(?m:$)"
+                                              : "");
     case '\\':
       ++m_pos;
       return escape(flags);
@@ -832,10 +903,10 @@ private:
     case 'W':
     case 's':
     case 'S':
-      return single(perl_class(c), flags, m_text);
+      return single(perl_class(c), flags, text_form());
     case 'p':
     case 'P':
-      return single(property(c == 'P'), flags, m_text);
+      return single(property(c == 'P'), flags, text_form());
     case 'b':
       return text_piece("\\b");
     case 'B':
@@ -1002,6 +1073,8 @@ private:
   size_t m_pos = 0;
   int m_group = 0;
   bool m_text = false;
+  SupersetForm m_form;
+  const SupersetForm* text_form() const { return m_text ? &m_form : nullptr; }
   int m_groups_seen = 0;
   static constexpr int k_max_depth = 200; // nested groups
   int m_depth = 0;
@@ -1009,9 +1082,10 @@ private:
 
 } // namespace
 
-std::optional<std::string> byte_superset(std::string_view re2_pattern) {
+std::optional<std::string> byte_superset(std::string_view re2_pattern,
+                                         const SupersetForm& form) {
   try {
-    return Rewriter(re2_pattern, 0, true).run().text;
+    return Rewriter(re2_pattern, 0, true, form).run().text;
   } catch (const Untranslatable&) {
     return std::nullopt;
   }

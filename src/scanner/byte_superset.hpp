@@ -19,9 +19,21 @@
 
 namespace veil {
 
+// How close a superset byte_superset() writes. The default suits
+// Vectorscan, which compiles large bounded repeats and long byte sequences
+// slowly: a bound over 8 becomes unbounded, a range of more than 8
+// non-ASCII characters any non-ASCII character, and ^ and $ under (?m)
+// nothing. superset_dfa.hpp reads a closer one.
+struct SupersetForm {
+  int max_bound = 8;
+  bool utf8_ranges = false;  // non-ASCII ranges as their UTF-8 sequences
+  bool line_anchors = false; // ^ and $ under (?m) as (?m:^) and (?m:$)
+};
+
 // nullopt when the pattern uses syntax this rewriter does not know; the
 // rule then runs on every text (its keywords still apply).
-std::optional<std::string> byte_superset(std::string_view re2_pattern);
+std::optional<std::string> byte_superset(std::string_view re2_pattern,
+                                         const SupersetForm& form = {});
 
 // Characters of three kinds, and bytes, that every match of the pattern in
 // which capture group `group` takes part holds at least (0 when unknown): a

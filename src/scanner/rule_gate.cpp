@@ -1,5 +1,9 @@
 #include "scanner/rule_gate.hpp"
 
+#include "scanner/byte_superset.hpp"
+
+#include <simdjson.h>
+
 #include <algorithm>
 
 namespace veil {
@@ -72,6 +76,7 @@ void RuleGate::build() const {
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
   auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  std::vector<std::string> patterns;
   for (const auto& rule : m_rules) {
     if (!of_kind(rule->index()) || rule->program_size() > k_max_program ||
         set->Add(rule->finding_pattern(), nullptr) < 0) {
@@ -79,14 +84,53 @@ void RuleGate::build() const {
     }
     m_gated[rule->index()] = 1;
     m_set_rules.push_back(uint32_t(rule->index()));
+    patterns.push_back(rule->finding_pattern());
   }
   if (m_set_rules.empty() || !set->Compile()) {
     m_gated.assign(m_rules.size(), 0);
     m_set_rules.clear();
   } else {
     m_set = std::move(set);
+    build_screen(patterns);
   }
   m_ready.store(true, std::memory_order_release);
+}
+
+// The phrase set's patterns are case-insensitive words in the hundreds: a
+// DFA of them all grows large, and RE2 walks each long text once anyway.
+void RuleGate::build_screen(const std::vector<std::string>& patterns) const {
+  if (m_kind != Kind::frequent) {
+    return;
+  }
+  SupersetForm form;
+  form.max_bound = SupersetDfa::k_max_copies;
+  form.utf8_ranges = true;
+  form.line_anchors = true;
+  std::vector<std::string> supersets;
+  for (const std::string& pattern : patterns) {
+    std::optional<std::string> superset = byte_superset(pattern, form);
+    if (!superset) {
+      return;
+    }
+    supersets.push_back(std::move(*superset));
+  }
+  m_screen = SupersetDfa::build(supersets);
+}
+
+void RuleGate::screen(std::span<const std::string_view> texts,
+                      Scratch& scratch) const {
+  if (m_screen == nullptr) {
+    scratch.maybe.assign(texts.size(), 1);
+    return;
+  }
+  m_screen->may_match(texts, scratch.maybe, scratch.screen);
+  // The supersets hold for valid UTF-8 (byte_superset.hpp).
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (scratch.maybe[i] == 0 &&
+        !simdjson::validate_utf8(texts[i].data(), texts[i].size())) {
+      scratch.maybe[i] = 1;
+    }
+  }
 }
 
 void RuleGate::begin(Scratch& scratch) const {
@@ -131,7 +175,9 @@ bool RuleGate::may_match(std::string_view text, size_t rule,
                          Scratch& scratch) const {
   if (!scratch.ran) {
     scratch.ran = true;
-    scratch.decided = run(text, scratch.hits);
+    screen(std::span<const std::string_view>(&text, 1), scratch);
+    scratch.hits.clear();
+    scratch.decided = scratch.maybe[0] == 0 || run(text, scratch.hits);
     mark(scratch);
   }
   return !scratch.decided || scratch.matched[rule] != 0;

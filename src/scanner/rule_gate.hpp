@@ -27,6 +27,7 @@
 #pragma once
 
 #include "scanner/compiled_rule.hpp"
+#include "scanner/superset_dfa.hpp"
 
 #include <re2/set.h>
 
@@ -55,6 +56,9 @@ public:
     std::vector<uint8_t> matched; // by rule index
     bool ran = false;
     bool decided = false;
+    SupersetDfa::Cache screen;           // the screen's states
+    std::vector<std::string_view> texts; // screen(): its texts
+    std::vector<uint8_t> maybe;          // screen(): 1 where RE2 must run
   };
 
   // Counts text towards the warm-up; true once the set is built. After the
@@ -88,6 +92,12 @@ public:
   // text into hits. False when the set could not decide (out of memory):
   // every rule may match.
   bool run(std::string_view text, std::vector<int>& hits) const;
+  // Before run() on each of texts: scratch.maybe[i] is 0 where the set
+  // cannot match texts[i] (the screen, below, says so), 1 where run() must
+  // decide.
+  void screen(std::span<const std::string_view> texts, Scratch& scratch) const;
+  // Once built: whether the set has a screen (every pattern translated).
+  bool screened() const { return m_screen != nullptr; }
   // After begin(): answers may_match() from an earlier run() on the text.
   void load(Scratch& scratch, std::span<const int> hits, bool decided) const;
 
@@ -100,12 +110,18 @@ private:
   bool warm_up(size_t text_bytes, bool wants) const;
   void build() const;
   void mark(Scratch& scratch) const; // matched[] from hits
+  void build_screen(const std::vector<std::string>& patterns) const;
 
   const std::vector<std::unique_ptr<CompiledRule>>& m_rules;
   Kind m_kind;
   std::vector<uint8_t> m_of_kind; // by rule index
   mutable std::once_flag m_built;
   mutable std::unique_ptr<RE2::Set> m_set;
+  // The frequent set's finding patterns as a SupersetDfa: most texts match
+  // none, and it tells so in a third of the time RE2's DFA takes (four
+  // texts walked side by side; 0.09 against 0.23 s over the bench corpus'
+  // 69 MB of strings). Unset when a pattern has no superset.
+  mutable std::unique_ptr<SupersetDfa> m_screen;
   mutable std::vector<uint8_t> m_gated;      // by rule index
   mutable std::vector<uint32_t> m_set_rules; // set index -> rule index
   mutable std::atomic<bool> m_ready{false};

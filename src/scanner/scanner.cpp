@@ -414,12 +414,24 @@ void Scanner::run_gate(std::span<const Record> records) {
     const RuleGate& gate = m_rules.gate(RuleGate::Kind(k));
     RuleGate::Scratch& scratch = m_gate_scratch[k];
     gate.begin(scratch); // its hits serve as scratch here
+    scratch.texts.clear();
     FieldPlan* plan = m_plans.data();
+    for (const Record& record : records) {
+      for (const Field& field : record.fields) {
+        if ((plan++->gates >> k & 1) != 0) {
+          scratch.texts.push_back(field.text);
+        }
+      }
+    }
+    gate.screen(scratch.texts, scratch);
+    const uint8_t* maybe = scratch.maybe.data();
+    plan = m_plans.data();
     for (const Record& record : records) {
       for (const Field& field : record.fields) {
         if ((plan->gates >> k & 1) != 0) {
           FieldPlan::GatePass& pass = plan->passes[k];
-          pass.decided = gate.run(field.text, scratch.hits);
+          scratch.hits.clear();
+          pass.decided = *maybe++ == 0 || gate.run(field.text, scratch.hits);
           pass.first_hit = uint32_t(m_planned_hits.size());
           pass.hit_count = uint32_t(scratch.hits.size());
           m_planned_hits.insert(m_planned_hits.end(), scratch.hits.begin(),

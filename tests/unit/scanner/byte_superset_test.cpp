@@ -121,6 +121,31 @@ TEST_SUITE("scanner::byte_superset") {
     check_superset("[^a]{2,3}x", "\xC3\xA9\xC3\xA9\xC3\xA9x");
   }
 
+  TEST_CASE("the closer form: UTF-8 ranges, line anchors, larger bounds") {
+    SupersetForm form;
+    form.max_bound = 40;
+    form.utf8_ranges = true;
+    form.line_anchors = true;
+    // The default form is unchanged.
+    CHECK(byte_superset("[\\x{E0000}-\\x{E007F}]+") == "[\\x80-\\xff]+");
+    CHECK(byte_superset("[\\x{E0000}-\\x{E007F}]+", form) ==
+          "(?:\\xf3\\xa0[\\x80-\\x81][\\x80-\\xbf])+");
+    // Cut where the encoded length changes and where a continuation byte
+    // does not run over 0x80-0xBF.
+    CHECK(byte_superset("[\\x{7F0}-\\x{810}]", form) ==
+          "(?:\\xdf[\\xb0-\\xbf]|\\xe0\\xa0[\\x80-\\x90])");
+    CHECK(byte_superset("[\\x{FFF0}-\\x{10010}]", form) ==
+          "(?:\\xef\\xbf[\\xb0-\\xbf]|\\xf0\\x90\\x80[\\x80-\\x90])");
+    CHECK(byte_superset("[\\x{100}-\\x{13F}]", form) == "\\xc4[\\x80-\\xbf]");
+    CHECK(byte_superset("(?i)[\\x{100}-\\x{13F}]", form) ==
+          "[\\x80-\\xff]{1,4}");
+    CHECK(byte_superset("(?m)^a$", form) == "(?m:^)a(?m:$)");
+    CHECK(byte_superset("(?m)^a$") == "a");
+    CHECK(byte_superset("^a$", form) == "^a$");
+    CHECK(byte_superset("[a-f]{25,34}", form) == "[\\x61-\\x66]{25,34}");
+    CHECK(byte_superset("[a-f]{41}", form) == "[\\x61-\\x66]{40,}");
+  }
+
   TEST_CASE("non-ASCII text, classes and case folding") {
     check_superset("été", "l'été");
     check_superset("(?i)ÉTÉ", "l'été");

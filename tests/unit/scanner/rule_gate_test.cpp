@@ -1,3 +1,4 @@
+#include "random_text.hpp"
 #include "rule_util.hpp"
 #include "rules/catalog.hpp"
 #include "scanner/rule_set.hpp"
@@ -5,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -155,6 +157,39 @@ TEST_SUITE("scanner::rule_gate") {
     }
     CHECK(phrases > 30);
     CHECK(matches > 100);
+  }
+
+  TEST_CASE("the frequent gate's screen passes every text its set matches") {
+    Catalog catalog = load_catalog(CatalogOptions{});
+    RuleSet rules(catalog.rules);
+    rules.build_gates();
+    const RuleGate& gate = rules.gate();
+    REQUIRE(gate.screened());
+    CHECK_FALSE(rules.gate(RuleGate::Kind::phrases).screened());
+    std::mt19937 rng(5);
+    std::vector<std::string> texts;
+    for (const auto& rule : rules.rules()) {
+      if (gate.gated(rule->index())) {
+        std::vector<std::string> more = rule_texts(rng, rule->spec());
+        texts.insert(texts.end(), more.begin(), more.end());
+      }
+    }
+    texts.push_back(std::string("bad \xff\xfe UTF-8 +44 20 7946 0958"));
+    std::vector<std::string_view> views(texts.begin(), texts.end());
+    RuleGate::Scratch scratch;
+    gate.screen(views, scratch);
+    size_t matched = 0;
+    size_t screened_out = 0;
+    std::vector<int> hits;
+    for (size_t i = 0; i < views.size(); ++i) {
+      const bool decided = gate.run(views[i], hits);
+      const bool match = !decided || !hits.empty();
+      matched += match ? 1 : 0;
+      screened_out += scratch.maybe[i] == 0 ? 1 : 0;
+      CHECK_MESSAGE(!(match && scratch.maybe[i] == 0), views[i]);
+    }
+    CHECK(matched > 500);
+    CHECK(screened_out > 300);
   }
 
   TEST_CASE("built-in rules: the same findings with the gate as without") {
