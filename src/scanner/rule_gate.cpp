@@ -2,8 +2,6 @@
 
 #include "scanner/byte_superset.hpp"
 
-#include <simdjson.h>
-
 #include <algorithm>
 
 namespace veil {
@@ -123,14 +121,10 @@ void RuleGate::screen(std::span<const std::string_view> texts,
     scratch.maybe.assign(texts.size(), 1);
     return;
   }
+  // No UTF-8 check first: RE2 reads a non-ASCII character as one to four
+  // bytes of 0x80-0xFF, as the supersets do (superset_dfa_test puts
+  // invalid UTF-8 through every rule).
   m_screen->may_match(texts, scratch.maybe, scratch.screen);
-  // The supersets hold for valid UTF-8 (byte_superset.hpp).
-  for (size_t i = 0; i < texts.size(); ++i) {
-    if (scratch.maybe[i] == 0 &&
-        !simdjson::validate_utf8(texts[i].data(), texts[i].size())) {
-      scratch.maybe[i] = 1;
-    }
-  }
 }
 
 void RuleGate::begin(Scratch& scratch) const {

@@ -1,7 +1,6 @@
 #include "scanner/superset_dfa.hpp"
 
 #include <algorithm>
-#include <map>
 #include <optional>
 
 namespace veil {
@@ -227,7 +226,7 @@ public:
 
   uint32_t set_index(const std::bitset<256>& set) {
     auto [it, added] =
-        m_set_ids.try_emplace(set.to_string(), uint32_t(m_dfa.m_sets.size()));
+        m_set_ids.try_emplace(set, uint32_t(m_dfa.m_sets.size()));
     if (added) {
       m_dfa.m_sets.push_back(set);
     }
@@ -287,7 +286,7 @@ private:
   }
 
   SupersetDfa& m_dfa;
-  std::map<std::string, uint32_t> m_set_ids;
+  std::unordered_map<std::bitset<256>, uint32_t> m_set_ids;
 };
 
 std::unique_ptr<SupersetDfa>
@@ -317,17 +316,31 @@ SupersetDfa::build(std::span<const std::string> patterns) {
 // Bytes that every byte set, the word test and the line test treat alike
 // share a class.
 void SupersetDfa::make_classes() {
-  std::map<std::vector<bool>, uint8_t> ids;
-  for (unsigned c = 0; c < 256; ++c) {
-    std::vector<bool> signature{word_byte(static_cast<unsigned char>(c)),
-                                c == '\n'};
-    for (const auto& set : m_sets) {
-      signature.push_back(set[c]);
+  // Split the classes by each test in turn: a byte's new class is its old
+  // one and whether the test holds for it.
+  std::array<uint32_t, 256> classes{};
+  size_t count = 1;
+  auto split = [&](auto&& test) {
+    std::vector<int> renamed(2 * count, -1);
+    size_t next = 0;
+    for (unsigned c = 0; c < 256; ++c) {
+      int& name = renamed[2 * classes[c] + (test(c) ? 1 : 0)];
+      if (name < 0) {
+        name = int(next++);
+      }
+      classes[c] = uint32_t(name);
     }
-    auto [it, added] = ids.try_emplace(signature, uint8_t(ids.size()));
-    m_class[c] = it->second;
+    count = next;
+  };
+  split([](unsigned c) { return word_byte(static_cast<unsigned char>(c)); });
+  split([](unsigned c) { return c == '\n'; });
+  for (const auto& set : m_sets) {
+    split([&](unsigned c) { return set[c]; });
   }
-  m_classes = ids.size();
+  for (unsigned c = 0; c < 256; ++c) {
+    m_class[c] = uint8_t(classes[c]);
+  }
+  m_classes = count;
 }
 
 uint8_t SupersetDfa::after(unsigned char c) {

@@ -142,8 +142,9 @@ TEST_SUITE("scanner::superset_dfa") {
 
   TEST_CASE("every built-in rule: yes wherever its finding pattern matches") {
     // One DFA per rule and one of every rule whose superset it reads
-    // together, over the rule's examples and random texts; "no" must mean
-    // RE2 finds nothing.
+    // together, over the rule's examples and random texts, and the same
+    // texts with bytes of 0x80-0xFF put in (mostly invalid UTF-8); "no"
+    // must mean RE2 finds nothing.
     Catalog catalog = load_catalog(CatalogOptions{});
     RE2::Options quiet; // as compiled_rule.cpp compiles rules
     quiet.set_log_errors(false);
@@ -167,7 +168,16 @@ TEST_SUITE("scanner::superset_dfa") {
       RE2 re(finding, quiet);
       REQUIRE(re.ok());
       SupersetDfa::Cache cache;
-      for (const std::string& text : rule_texts(rng, spec)) {
+      std::vector<std::string> texts = rule_texts(rng, spec);
+      for (size_t t = 0, n = texts.size(); t < n; ++t) {
+        std::string bad = texts[t];
+        for (int k = 0; k < 3 && !bad.empty(); ++k) {
+          bad[rng() % bad.size()] = char(0x80 + rng() % 128);
+        }
+        bad.insert(rng() % (bad.size() + 1), 1, char(0x80 + rng() % 128));
+        texts.push_back(bad);
+      }
+      for (const std::string& text : texts) {
         const bool no = !dfa->may_match(text, cache);
         said_no += no ? 1 : 0;
         CHECK_MESSAGE(!(no && RE2::PartialMatch(text, re)), spec.id, ": ",
