@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 #include <string>
 
 namespace veil {
@@ -11,7 +13,7 @@ namespace veil {
 namespace {
 
 constexpr uint64_t k_fnv_offset = 1469598103934665603ULL;
-constexpr uint64_t k_fnv_prime = 1099511628211ULL;
+constexpr uint64_t k_mix = 0xD6E8FEB86659FD93ULL;         // odd, bits spread
 constexpr uint64_t k_window_base = 0x9E3779B97F4A7C15ULL; // odd
 
 enum class CharClass { separator, letter, ideograph };
@@ -70,14 +72,22 @@ constexpr std::array<CharClass, 128> k_ascii_classes = [] {
   return classes;
 }();
 
-uint64_t hash_byte(uint64_t h, char c) {
-  return (h ^ static_cast<unsigned char>(ascii_lower(c))) * k_fnv_prime;
-}
-
+// A word's bytes eight at a time, ASCII letters folded to lower case: a
+// byte-at-a-time hash waited on a multiply per byte, and the words of every
+// answer are hashed (1.5 % of a bench corpus run).
 uint64_t hash_bytes(std::string_view bytes) {
-  uint64_t h = k_fnv_offset;
-  for (char c : bytes) {
-    h = hash_byte(h, c);
+  constexpr uint64_t k_high = 0x8080808080808080ULL;
+  constexpr uint64_t k_case = 0x2020202020202020ULL;
+  uint64_t h = k_fnv_offset ^ bytes.size();
+  for (size_t i = 0; i < bytes.size(); i += 8) {
+    uint64_t chunk = 0;
+    std::memcpy(&chunk, bytes.data() + i,
+                std::min<size_t>(8, bytes.size() - i));
+    // Words hold letters and digits: setting 0x20 lowers an ASCII capital
+    // and leaves the others; bytes of non-ASCII characters stay as they are.
+    chunk |= k_case & ~((chunk & k_high) >> 2);
+    h = (h ^ chunk) * k_mix;
+    h ^= h >> 32;
   }
   return h;
 }
@@ -91,9 +101,46 @@ CharClass class_at(std::string_view text, size_t i, size_t* length) {
                      : classify(decode(text, i, length));
 }
 
+Word word_at(std::string_view text, size_t start, size_t end) {
+  return Word{static_cast<uint32_t>(start), static_cast<uint32_t>(end), 2,
+              hash_bytes(text.substr(start, end - start))};
+}
+
+// split_words() of ASCII text: its words are the runs of letters and
+// digits, found 64 bytes at a time from where the runs start and end, not
+// by a branch on every byte (one mispredicted at every word's end).
+void split_ascii_words(std::string_view text, std::vector<Word>& out) {
+  size_t start = 0;
+  bool in_word = false;
+  uint64_t before = 0; // 1 when the byte before the block is in a word
+  for (size_t block = 0; block < text.size(); block += 64) {
+    const uint64_t bits = range_bits(text, block, '0', 9) |
+                          range_bits(text, block, 'A', 25) |
+                          range_bits(text, block, 'a', 25);
+    const uint64_t after_word = bits << 1 | before;
+    for (uint64_t edges = (bits & ~after_word) | (~bits & after_word);
+         edges != 0; edges &= edges - 1) {
+      const size_t at = block + size_t(std::countr_zero(edges));
+      if (in_word) {
+        out.push_back(word_at(text, start, at));
+      }
+      start = at;
+      in_word = !in_word;
+    }
+    before = bits >> 63;
+  }
+  if (in_word) {
+    out.push_back(word_at(text, start, text.size()));
+  }
+}
+
 } // namespace
 
 void split_words(std::string_view text, std::vector<Word>& out) {
+  if (is_ascii(text)) {
+    split_ascii_words(text, out);
+    return;
+  }
   size_t i = 0;
   while (i < text.size()) {
     size_t length = 1;
@@ -107,17 +154,12 @@ void split_words(std::string_view text, std::vector<Word>& out) {
       i += length;
       continue;
     }
-    // A word, hashed as it is read: one pass over its bytes.
     const size_t start = i;
-    uint64_t h = k_fnv_offset;
     do {
-      for (size_t end = i + length; i < end; ++i) {
-        h = hash_byte(h, text[i]);
-      }
+      i += length;
     } while (i < text.size() &&
              class_at(text, i, &length) == CharClass::letter);
-    out.push_back(
-        Word{static_cast<uint32_t>(start), static_cast<uint32_t>(i), 2, h});
+    out.push_back(word_at(text, start, i));
   }
 }
 

@@ -44,8 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   veil::SupersetDfa::Cache cache;
   const bool one = dfa->may_match(text, cache);
-  std::vector<std::string_view> texts{text, text.substr(0, text.size() / 2),
-                                      "", text.substr(text.size() / 3),
+  std::vector<std::string_view> texts{text, text.substr(0, text.size() / 2), "",
+                                      text.substr(text.size() / 3),
                                       text.substr(1 % (text.size() + 1))};
   std::vector<uint8_t> maybe;
   dfa->may_match(texts, maybe, cache);

@@ -142,6 +142,32 @@ TEST_SUITE("scanner::output_leak") {
     CHECK(upper[0].hash == lower[0].hash);
   }
 
+  TEST_CASE("words: ASCII text read 64 bytes at a time, as character by "
+            "character") {
+    // A non-ASCII word at the end sends the text down the general path; its
+    // words before it are the ASCII text's.
+    std::mt19937 rng(3);
+    const std::string pieces[] = {
+        "a", "Z", "7", " ", ".", "-", "\n", "word", std::string(70, 'x')};
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      const size_t count = rng() % 60;
+      for (size_t k = 0; k < count; ++k) {
+        text += pieces[rng() % std::size(pieces)];
+      }
+      std::vector<Word> fast;
+      split_words(text, fast);
+      std::vector<Word> general;
+      split_words(text + " \xC3\xA9", general);
+      REQUIRE(general.size() == fast.size() + 1);
+      for (size_t k = 0; k < fast.size(); ++k) {
+        CHECK(fast[k].start == general[k].start);
+        CHECK(fast[k].end == general[k].end);
+        CHECK(fast[k].hash == general[k].hash);
+      }
+    }
+  }
+
   TEST_CASE("a verbatim stretch of n words or more is one leak") {
     std::string answer = std::string("Sure. My instructions say: never "
                                      "discuss interest rates before checking "
