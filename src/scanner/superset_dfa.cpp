@@ -375,7 +375,7 @@ uint32_t SupersetDfa::find_state(Cache& cache, std::vector<uint32_t>& kernel,
   if (found != cache.ids.end()) {
     return found->second;
   }
-  const size_t cost = m_classes * sizeof(uint32_t) +
+  const size_t cost = row_width() * sizeof(uint32_t) +
                       2 * kernel.size() * sizeof(uint32_t) + k_state_bytes;
   if (cache.kernels.size() >= k_max_states || cache.used + cost > k_max_bytes) {
     cache.is_full = true;
@@ -387,7 +387,7 @@ uint32_t SupersetDfa::find_state(Cache& cache, std::vector<uint32_t>& kernel,
   cache.kernels.push_back(kernel);
   cache.before.push_back(before);
   cache.closure_ids.push_back(k_no_closures);
-  cache.table.resize(cache.table.size() + m_classes, k_unknown);
+  cache.table.resize(cache.table.size() + row_width(), k_unknown);
   return id;
 }
 
@@ -481,9 +481,9 @@ uint32_t SupersetDfa::transition(Cache& cache, uint32_t state,
     if (id == k_full) {
       return k_maybe_row();
     }
-    next = id * uint32_t(m_classes);
+    next = id * uint32_t(row_width());
   }
-  cache.table[state * m_classes + m_class[c]] = next;
+  cache.table[state * row_width() + m_class[c]] = next;
   return next;
 }
 
@@ -504,17 +504,23 @@ void SupersetDfa::start(Cache& cache) const {
   cache.before.push_back(0);
   cache.closure_ids.push_back(
       {k_match_closure, k_match_closure, k_match_closure, k_match_closure});
-  cache.table.resize(2 * m_classes, k_maybe_row());
+  cache.table.resize(2 * row_width(), k_maybe_row());
+  cache.table[k_maybe_row() + m_classes] = 1;
 }
 
-bool SupersetDfa::ends(Cache& cache, uint32_t row) const {
-  return row == k_maybe_row() ||
-         matches_at_end(cache, row / uint32_t(m_classes));
+// A row's last entry says whether its state matches at a text's end: 1 or
+// 0, once worked out.
+bool SupersetDfa::ends(Cache& cache, size_t row) const {
+  uint32_t& at_end = cache.table[row + m_classes];
+  if (at_end == k_unknown) {
+    at_end = matches_at_end(cache, uint32_t(row / row_width())) ? 1 : 0;
+  }
+  return at_end != 0;
 }
 
-[[gnu::noinline]] uint32_t SupersetDfa::slow_step(Cache& cache, uint32_t row,
+[[gnu::noinline]] uint32_t SupersetDfa::slow_step(Cache& cache, size_t row,
                                                   unsigned char c) const {
-  return transition(cache, row / uint32_t(m_classes), c);
+  return transition(cache, uint32_t(row / row_width()), c);
 }
 
 bool SupersetDfa::may_match(std::string_view text, Cache& cache) const {
@@ -531,7 +537,7 @@ void SupersetDfa::may_match(std::span<const std::string_view> texts,
   struct Walk {
     const unsigned char* p = nullptr;
     size_t left = 0;
-    uint32_t row = 0;
+    size_t row = 0;
     uint32_t text = 0;
   };
   std::array<Walk, k_side> walks;
@@ -553,8 +559,9 @@ void SupersetDfa::may_match(std::span<const std::string_view> texts,
     walking += active[k] ? 1 : 0;
   }
   const uint32_t* table = cache.table.data();
-  auto step = [&](uint32_t& row, unsigned char c) {
-    uint32_t next = table[row + m_class[c]];
+  const uint8_t* classes = m_class.data();
+  auto step = [&](size_t& row, unsigned char c) {
+    uint32_t next = table[row + classes[c]];
     if (next == k_unknown) [[unlikely]] {
       next = slow_step(cache, row, c);
       table = cache.table.data();
@@ -568,14 +575,17 @@ void SupersetDfa::may_match(std::span<const std::string_view> texts,
     }
     // Written out: each byte's load waits for the one before in its text,
     // and four texts' loads overlap.
-    auto [w0, w1, w2, w3] = walks;
+    size_t r0 = walks[0].row, r1 = walks[1].row, r2 = walks[2].row,
+           r3 = walks[3].row;
+    const unsigned char *p0 = walks[0].p, *p1 = walks[1].p, *p2 = walks[2].p,
+                        *p3 = walks[3].p;
     for (size_t i = 0; i < steps; ++i) {
-      step(w0.row, w0.p[i]);
-      step(w1.row, w1.p[i]);
-      step(w2.row, w2.p[i]);
-      step(w3.row, w3.p[i]);
+      step(r0, p0[i]);
+      step(r1, p1[i]);
+      step(r2, p2[i]);
+      step(r3, p3[i]);
     }
-    walks = {w0, w1, w2, w3};
+    walks[0].row = r0, walks[1].row = r1, walks[2].row = r2, walks[3].row = r3;
     for (size_t k = 0; k < k_side; ++k) {
       Walk& w = walks[k];
       w.p += steps;

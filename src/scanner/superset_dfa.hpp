@@ -45,7 +45,7 @@ public:
 
   private:
     friend class SupersetDfa;
-    std::vector<uint32_t> table; // per state, per class: the next state's row
+    std::vector<uint32_t> table; // rows: per state (SupersetDfa::row_width)
     std::vector<std::vector<uint32_t>> kernels; // per state: its NFA nodes
     std::vector<uint8_t> before;                // per state: k_word...
     // Per state and kind of the byte that follows: its closure's byte-set
@@ -105,11 +105,13 @@ private:
   static constexpr uint32_t k_unknown = UINT32_MAX;
   static constexpr uint32_t k_full = UINT32_MAX - 1;
   static constexpr size_t k_state_bytes = 96; // its key in ids, its vectors
-  uint32_t k_maybe_row() const { return uint32_t(m_classes); }
+  // A row: an entry per class, then whether the state matches at the end.
+  size_t row_width() const { return m_classes + 1; }
+  uint32_t k_maybe_row() const { return uint32_t(row_width()); }
 
   void start(Cache& cache) const;
-  bool ends(Cache& cache, uint32_t row) const;
-  uint32_t slow_step(Cache& cache, uint32_t row, unsigned char c) const;
+  bool ends(Cache& cache, size_t row) const;
+  uint32_t slow_step(Cache& cache, size_t row, unsigned char c) const;
 
   void make_classes();
   // What the byte before a state was: its kinds, for the assertions.
