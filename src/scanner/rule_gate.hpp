@@ -77,11 +77,12 @@ public:
   // unless its program is too large for it.
   bool of_kind(size_t rule) const { return m_of_kind[rule] != 0; }
   // Whether one pass over a text of `bytes` pays when `spared` of its rules
-  // would run there: a pass costs about what two searches do, and a pass of
-  // the phrase set on a short text more than its phrases' searches.
+  // would run there: a pass of the set costs about what two searches do, of
+  // its screen less than one, and a pass of the phrase set on a short text
+  // more than its phrases' searches.
   bool worth(size_t spared, size_t bytes) const {
     return m_kind == Kind::frequent
-               ? spared >= 2
+               ? spared >= (screened() ? 1 : 2)
                : spared >= k_phrases_spared && bytes >= k_phrases_bytes;
   }
   // Whether a gated rule may give a finding in text (its finding pattern
@@ -96,8 +97,10 @@ public:
   // cannot match texts[i] (the screen, below, says so), 1 where run() must
   // decide.
   void screen(std::span<const std::string_view> texts, Scratch& scratch) const;
-  // Once built: whether the set has a screen (every pattern translated).
-  bool screened() const { return m_screen != nullptr; }
+  // Whether the set is built with a screen (every pattern translated).
+  bool screened() const {
+    return m_ready.load(std::memory_order_acquire) && m_screen != nullptr;
+  }
   // After begin(): answers may_match() from an earlier run() on the text.
   void load(Scratch& scratch, std::span<const int> hits, bool decided) const;
 
