@@ -423,24 +423,34 @@ void Scanner::run_gate(std::span<const Record> records) {
         }
       }
     }
-    gate.screen(scratch.texts, scratch);
-    const uint8_t* maybe = scratch.maybe.data();
-    plan = m_plans.data();
-    for (const Record& record : records) {
-      for (const Field& field : record.fields) {
-        if ((plan->gates >> k & 1) != 0) {
-          FieldPlan::GatePass& pass = plan->passes[k];
-          scratch.hits.clear();
-          pass.decided = *maybe++ == 0 || gate.run(field.text, scratch.hits);
-          pass.first_hit = uint32_t(m_planned_hits.size());
-          pass.hit_count = uint32_t(scratch.hits.size());
-          m_planned_hits.insert(m_planned_hits.end(), scratch.hits.begin(),
-                                scratch.hits.end());
-        }
-        ++plan;
-      }
+    // No text asks a gate that is not built (another worker may be
+    // building it).
+    if (!scratch.texts.empty()) {
+      gate.screen(scratch.texts, scratch);
+      run_gate_where_screened(gate, k, records);
     }
     scratch.hits.clear();
+  }
+}
+
+void Scanner::run_gate_where_screened(const RuleGate& gate, size_t k,
+                                      std::span<const Record> records) {
+  RuleGate::Scratch& scratch = m_gate_scratch[k];
+  const uint8_t* maybe = scratch.maybe.data();
+  FieldPlan* plan = m_plans.data();
+  for (const Record& record : records) {
+    for (const Field& field : record.fields) {
+      if ((plan->gates >> k & 1) != 0) {
+        FieldPlan::GatePass& pass = plan->passes[k];
+        scratch.hits.clear();
+        pass.decided = *maybe++ == 0 || gate.run(field.text, scratch.hits);
+        pass.first_hit = uint32_t(m_planned_hits.size());
+        pass.hit_count = uint32_t(scratch.hits.size());
+        m_planned_hits.insert(m_planned_hits.end(), scratch.hits.begin(),
+                              scratch.hits.end());
+      }
+      ++plan;
+    }
   }
 }
 

@@ -124,6 +124,9 @@ private:
   // holds no rule's context word, as then no finding depends on it.
   std::string_view model_key(const std::string& model_hint);
   void run_gate(std::span<const Record> records);
+  // The set of gate k on the fields its screen let through.
+  void run_gate_where_screened(const RuleGate& gate, size_t k,
+                               std::span<const Record> records);
   // The searches of every field that is not cached, into m_searches.
   void plan_searches(std::span<const Record> records);
   // The searches, rule by rule (so that each rule's DFA stays in the caches
