@@ -467,7 +467,7 @@ int32_t SupersetDfa::closure(Cache& cache, uint32_t state, int kind) const {
 // row after a match, or when the cache has no room for another state.
 uint32_t SupersetDfa::transition(Cache& cache, uint32_t state,
                                  unsigned char c) const {
-  uint32_t next = k_maybe_row();
+  uint32_t next = maybe_row();
   if (const std::vector<uint32_t>* nodes =
           consumers(cache, state, next_kind(c))) {
     std::vector<uint32_t>& kernel = cache.kernel;
@@ -479,7 +479,7 @@ uint32_t SupersetDfa::transition(Cache& cache, uint32_t state,
     }
     const uint32_t id = find_state(cache, kernel, after(c));
     if (id == k_full) {
-      return k_maybe_row();
+      return maybe_row();
     }
     next = id * uint32_t(row_width());
   }
@@ -504,8 +504,8 @@ void SupersetDfa::start(Cache& cache) const {
   cache.before.push_back(0);
   cache.closure_ids.push_back(
       {k_match_closure, k_match_closure, k_match_closure, k_match_closure});
-  cache.table.resize(2 * row_width(), k_maybe_row());
-  cache.table[k_maybe_row() + m_classes] = 1;
+  cache.table.resize(2 * row_width(), maybe_row());
+  cache.table[maybe_row() + m_classes] = 1;
 }
 
 // A row's last entry says whether its state matches at a text's end: 1 or

@@ -2,13 +2,13 @@
 // whether any of them matches anywhere in a text. RE2's DFA walks a text
 // at about 4 cycles a byte at best, and most of a text's frequent-rule gate
 // (rule_gate.hpp) is that walk over texts where nothing matches. This one
-// walks a table of 32-bit entries indexed by state and byte class, and only
-// says "no" or "maybe": the patterns are supersets of the rules' regexes,
-// read as larger still (^ and $ match anywhere, bounded repeats of more
-// than k_max_copies copies are unbounded), so "no" is exact and "maybe"
-// sends the text to RE2, which decides. \b is kept, as RE2 reads it (ASCII
-// word bytes), because without it digit patterns would match inside every
-// longer number.
+// walks a table of 32-bit entries indexed by state and byte class, four
+// texts side by side, and only says "no" or "maybe": the patterns are
+// supersets of the rules' regexes (bounded repeats of more than
+// k_max_copies copies read as unbounded), so "no" is exact and "maybe"
+// sends the text to RE2, which decides. \b, ^, $ and their (?m) forms are
+// kept as RE2 reads them (\b by ASCII word bytes): without them digit
+// patterns would match inside every longer number.
 //
 // States are built lazily from the Thompson NFA, as a text first reaches
 // them, in a per-thread Cache (no lock: RE2's shared DFA takes one on every
@@ -62,15 +62,12 @@ public:
     bool is_full = false; // the next text starts again
   };
 
-  // False when no pattern matches in text (valid UTF-8), true when one may.
+  // False when no pattern matches in text, true when one may.
   bool may_match(std::string_view text, Cache& cache) const;
   // The same for each text, into out (1: may match): four texts are walked
   // side by side.
   void may_match(std::span<const std::string_view> texts,
                  std::vector<uint8_t>& out, Cache& cache) const;
-
-  size_t nodes() const { return m_nodes.size(); }
-  size_t classes() const { return m_classes; }
 
   // A cache that would grow past either answers "maybe" for the rest of
   // the text and starts again empty. The frequent rule gate's patterns
@@ -107,7 +104,7 @@ private:
   static constexpr size_t k_state_bytes = 96; // its key in ids, its vectors
   // A row: an entry per class, then whether the state matches at the end.
   size_t row_width() const { return m_classes + 1; }
-  uint32_t k_maybe_row() const { return uint32_t(row_width()); }
+  uint32_t maybe_row() const { return uint32_t(row_width()); }
 
   void start(Cache& cache) const;
   bool ends(Cache& cache, size_t row) const;
