@@ -568,8 +568,12 @@ void SupersetDfa::may_match(std::span<const std::string_view> texts,
     }
     row = next;
   };
+  // A text that reached "may match" stays there: its walk ends at the next
+  // look, every k_look bytes (a long prompt often matches early on).
+  constexpr size_t k_look = 256;
+  const size_t maybe = maybe_row();
   while (walking == k_side) {
-    size_t steps = walks[0].left;
+    size_t steps = k_look;
     for (const Walk& w : walks) {
       steps = std::min(steps, w.left);
     }
@@ -589,7 +593,7 @@ void SupersetDfa::may_match(std::span<const std::string_view> texts,
     for (size_t k = 0; k < k_side; ++k) {
       Walk& w = walks[k];
       w.p += steps;
-      w.left -= steps;
+      w.left = w.row == maybe ? 0 : w.left - steps;
       if (w.left == 0) {
         out[w.text] = ends(cache, w.row);
         active[k] = begin(w);
@@ -599,7 +603,7 @@ void SupersetDfa::may_match(std::span<const std::string_view> texts,
   }
   for (size_t k = 0; k < k_side; ++k) {
     Walk& w = walks[k];
-    for (; active[k] && w.left > 0; --w.left) {
+    for (; active[k] && w.left > 0 && w.row != maybe; --w.left) {
       step(w.row, *w.p++);
     }
     if (active[k]) {
