@@ -12,7 +12,7 @@ namespace veil {
 
 namespace {
 
-constexpr uint64_t k_fnv_offset = 1469598103934665603ULL;
+constexpr uint64_t k_seed = 1469598103934665603ULL;
 constexpr uint64_t k_mix = 0xD6E8FEB86659FD93ULL;         // odd, bits spread
 constexpr uint64_t k_window_base = 0x9E3779B97F4A7C15ULL; // odd
 
@@ -78,7 +78,7 @@ constexpr std::array<CharClass, 128> k_ascii_classes = [] {
 uint64_t hash_bytes(std::string_view bytes) {
   constexpr uint64_t k_high = 0x8080808080808080ULL;
   constexpr uint64_t k_case = 0x2020202020202020ULL;
-  uint64_t h = k_fnv_offset ^ bytes.size();
+  uint64_t h = k_seed ^ bytes.size();
   for (size_t i = 0; i < bytes.size(); i += 8) {
     uint64_t chunk = 0;
     std::memcpy(&chunk, bytes.data() + i,

@@ -1,7 +1,5 @@
 #include "scanner/rule_gate.hpp"
 
-#include "scanner/byte_superset.hpp"
-
 #include <algorithm>
 
 namespace veil {
@@ -100,13 +98,10 @@ void RuleGate::build_screen(const std::vector<std::string>& patterns) const {
   if (m_kind != Kind::frequent) {
     return;
   }
-  SupersetForm form;
-  form.max_bound = SupersetDfa::k_max_copies;
-  form.utf8_ranges = true;
-  form.line_anchors = true;
   std::vector<std::string> supersets;
   for (const std::string& pattern : patterns) {
-    std::optional<std::string> superset = byte_superset(pattern, form);
+    std::optional<std::string> superset =
+        byte_superset(pattern, SupersetDfa::k_form);
     if (!superset) {
       return;
     }

@@ -16,6 +16,8 @@
 // starts again empty on the next text.
 #pragma once
 
+#include "scanner/byte_superset.hpp"
+
 #include <array>
 #include <bitset>
 #include <cstdint>
@@ -76,6 +78,8 @@ public:
   static constexpr size_t k_max_bytes = 8 << 20;
   // Bounded repeats up to this many copies are unrolled exactly.
   static constexpr int k_max_copies = 40;
+  // The byte_superset() form to write patterns in for build().
+  static constexpr SupersetForm k_form{k_max_copies, true, true};
 
   struct Node {
     enum class Kind : uint8_t {

@@ -29,11 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!re.ok()) {
     return 0;
   }
-  veil::SupersetForm form;
-  form.max_bound = veil::SupersetDfa::k_max_copies;
-  form.utf8_ranges = true;
-  form.line_anchors = true;
-  std::optional<std::string> superset = veil::byte_superset(pattern, form);
+  std::optional<std::string> superset =
+      veil::byte_superset(pattern, veil::SupersetDfa::k_form);
   if (!superset) {
     return 0;
   }

@@ -14,17 +14,10 @@
 namespace veil {
 namespace {
 
-SupersetForm dfa_form() {
-  SupersetForm form;
-  form.max_bound = SupersetDfa::k_max_copies;
-  form.utf8_ranges = true;
-  form.line_anchors = true;
-  return form;
-}
-
 // A DFA of one RE2 pattern's superset.
 std::unique_ptr<SupersetDfa> dfa_of(const std::string& re2_pattern) {
-  std::optional<std::string> superset = byte_superset(re2_pattern, dfa_form());
+  std::optional<std::string> superset =
+      byte_superset(re2_pattern, SupersetDfa::k_form);
   REQUIRE_MESSAGE(superset.has_value(), re2_pattern);
   std::vector<std::string> patterns{*superset};
   auto dfa = SupersetDfa::build(patterns);
@@ -91,7 +84,7 @@ TEST_SUITE("scanner::superset_dfa") {
   TEST_CASE("patterns are searched together: a text may match if one does") {
     std::vector<std::string> patterns;
     for (const char* re : {"\\bcat\\b", "\\d{4}", "(?m)^#"}) {
-      patterns.push_back(*byte_superset(re, dfa_form()));
+      patterns.push_back(*byte_superset(re, SupersetDfa::k_form));
     }
     auto dfa = SupersetDfa::build(patterns);
     REQUIRE(dfa != nullptr);
@@ -158,7 +151,8 @@ TEST_SUITE("scanner::superset_dfa") {
     for (const RuleSpec& spec : catalog.rules) {
       const std::string finding =
           finding_pattern(spec.regex, spec.group).value_or(spec.regex);
-      std::optional<std::string> superset = byte_superset(finding, dfa_form());
+      std::optional<std::string> superset =
+          byte_superset(finding, SupersetDfa::k_form);
       if (!superset) {
         continue;
       }
